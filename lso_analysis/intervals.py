@@ -113,13 +113,39 @@ def reciprocal(b: Interval) -> Interval:
     return _close(-_INF, _INF)
 
 
+def _quotient(x: float, y: float, zero_side: float) -> float:
+    """x / y at a corner; y == 0 stands for the limit from ``zero_side`` (+1 or -1)."""
+    if y == 0.0:
+        return 0.0 if x == 0.0 else math.copysign(_INF, x) * zero_side
+    if math.isinf(y):
+        return math.nan if math.isinf(x) else 0.0  # inf/inf: bounded by the other corners
+    return x / y
+
+
 def div(a: Interval, b: Interval) -> Interval:
-    """[a] / [b].
+    """[a] / [b]; unbounded on both sides when [b] straddles zero.
+
+    Corner quotients are computed directly (not as a × 1/b) so that, for true values
+    inside the inputs, ``x / y`` rounds into the result.
 
     >>> div((10, 20), (2, 4))
     (2.5, 10.0)
+    >>> div((1, 2), (0, 4))
+    (0.25, nan)
+
+    Raises:
+        ZeroDivisionError: when [b] is exactly [0, 0].
     """
-    return mul(a, reciprocal(b))
+    a_low, a_high = _open(a)
+    b_low, b_high = _open(b)
+    if b_low == 0.0 and b_high == 0.0:
+        raise ZeroDivisionError("division by the interval [0, 0]")
+    if b_low < 0.0 < b_high:
+        return _close(-_INF, _INF)
+    zero_side = 1.0 if b_low >= 0.0 else -1.0
+    quotients = [_quotient(x, y, zero_side) for x in (a_low, a_high) for y in (b_low, b_high)]
+    quotients = [q for q in quotients if not math.isnan(q)]
+    return _close(min(quotients), max(quotients))
 
 
 def clip_nonneg(iv: Interval) -> Interval:

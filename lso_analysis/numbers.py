@@ -33,7 +33,10 @@ _LOWER = re.compile(r"\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in e
 _UPPER = re.compile(r"\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than)\s*$", re.I)
 _UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
 _DOWN = re.compile(r"\b(?:giảm|sụt|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to)\s*$", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to|hoặc|or)\s*$", re.I)
+# "đứng thứ hai": ordinals written as words.
+_ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_ORDINAL = re.compile(r"\b(thứ)\s+(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
 _RANGE_START = re.compile(r"\b(?:từ|from|between)\s*$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(US\$|USD|VND|\$)\s*$")
 _PERCENT = re.compile(r"\s*%(\d{1,3}(?![\d.,]))?")
@@ -213,6 +216,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
     if not isinstance(text, str):
         raise LsoParseError("not text", str(text))
     t = normalize_text(text)
+    if not NUMBER_TOKEN.search(t):
+        t = _ORDINAL.sub(lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2).lower()]}", t)
     tokens = list(NUMBER_TOKEN.finditer(t))
     if not tokens:
         raise LsoParseError("no number", text)
@@ -239,7 +244,7 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
         tokens = [first, second] + tokens[2:]
     elif len(tokens) > 1:
         mid = t[first.end() : tokens[1].start()]
-        if _RANGE_SEP.search(mid.replace("%", "")) and re.fullmatch(r"\s*%?\s*(?:-|–|—|đến|tới|to)\s*", mid, re.I):
+        if _RANGE_SEP.search(mid.replace("%", "")) and re.fullmatch(r"\s*%?\s*(?:-|–|—|đến|tới|to|hoặc|or)\s*", mid, re.I):
             second = tokens[1]
             bound = "range"
             end = second.end()

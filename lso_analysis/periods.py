@@ -159,6 +159,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:vụ\s*)?(?:đông xuân|xuân)\s*(?:năm\s*)?({_YEAR})?"), "spring"),
     (re.compile(rf"(?:cả năm|trong năm|năm|year|hết năm|cuối năm|đến cuối năm|end of|by end of|fy|dti|pci|par index|par|sipas|ict index)?\s*({_YEAR})"), "year"),
     (re.compile(r"(?:cả năm|trong năm|năm nay|this year)"), "this_year"),
+    (re.compile(r"(?:đến nay|tới nay|hiện nay|hiện tại|hiện|to date|so far|currently)"), "to_date"),
 ]
 
 
@@ -256,6 +257,11 @@ def _build(kind: str, m: re.Match, context: PeriodContext | None, text: str) -> 
         return Period(date(year, 1, 1), date(year, 6, 30), "other", text)
     if kind == "year":
         return _span(int(g[0]), 1, int(g[0]), 12, text, "year")
+    if kind == "to_date":
+        # "đến nay": a stock on the day the document was published.
+        if context is None or context.published is None:
+            raise LsoParseError("'đến nay' needs the publication date", text)
+        return Period(context.published, context.published, "day", text)
     if kind == "this_year":
         year = _resolve_year(None, 1, context, text)
         return _span(year, 1, year, 12, text, "year")

@@ -1,0 +1,351 @@
+"""Observations implied by reported ones: base levels, plans, wholes, single months and ratio bounds."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from lso_analysis import intervals as iv
+from lso_analysis.periods_util import period_kind, shift_like
+
+#: The processed observations table (SPEC §3) plus the source columns the loader joins in.
+OBS_COLUMNS = (
+    "obs_id", "source_id", "province", "indicator", "measure", "value", "value_low", "value_high", "unit",
+    "out_of", "period_start", "period_end", "period_kind", "base_start", "base_end", "status", "bound",
+    "value_raw", "period_raw", "comparison_raw", "note", "reliability", "published",
+)
+DERIVED_COLUMNS = OBS_COLUMNS + ("derived_from", "method", "origin")
+METHODS = ("base_from_growth", "base_from_change", "plan_from_share", "whole_from_share", "month_from_ytd", "bound_from_ratio")
+RELIABILITY_RANK = {"official": 0, "press": 1, "mirror": 2, "low": 3}
+DATE_COLUMNS = ("period_start", "period_end", "base_start", "base_end")
+FLOAT_COLUMNS = ("value", "value_low", "value_high", "out_of")
+
+Row = dict
+
+
+def _interval(row: Row) -> iv.Interval:
+    return (float(row["value_low"]), float(row["value_high"]))
+
+
+def _obs_no(obs_id: str) -> float:
+    tail = str(obs_id).rsplit("#", 1)[-1]
+    return float(tail) if tail.isdigit() else math.inf
+
+
+def _key(*values) -> tuple:
+    return tuple("" if pd.isna(v) else str(v) for v in values)
+
+
+def _published(rows: Iterable[Row]):
+    stamps = [pd.to_datetime(str(r.get("published")), format="ISO8601", errors="coerce") for r in rows]
+    stamps = [s for s in stamps if not pd.isna(s)]
+    return max(stamps) if stamps else pd.NaT
+
+
+def _status(rows: Iterable[Row], target_becomes: str = "target") -> str:
+    statuses = {r["status"] for r in rows}
+    if "target" in statuses:
+        return target_becomes
+    return "estimate" if "estimate" in statuses else "actual"
+
+
+def _point(func: Callable, *rows: Row, **kwargs) -> float:
+    """``func`` applied to the rows' point values (the figure as printed), NaN if impossible."""
+    values = [float(r["value"]) for r in rows]
+    if any(math.isnan(v) for v in values):
+        return math.nan
+    try:
+        return func(*(iv.point(v) for v in values), **kwargs)[0]
+    except (ZeroDivisionError, ValueError):
+        return math.nan
+
+
+def _make(method: str, key_id: str, inputs: list[Row], template: Row, interval: iv.Interval, value: float, **fields) -> Row | None:
+    """One derived row in the observations schema, or None when it carries no information."""
+    low, high = interval
+    if math.isnan(low) and math.isnan(high):
+        return None
+    row = {c: template.get(c) for c in OBS_COLUMNS}
+    row.update(
+        obs_id=f"derived:{method}:{key_id}", value_raw="", period_raw="", comparison_raw="", out_of=math.nan,
+        base_start=pd.NaT, base_end=pd.NaT, status=_status(inputs),
+        reliability=max((r["reliability"] for r in inputs), key=lambda x: RELIABILITY_RANK.get(x, 9)),
+        published=_published(inputs),
+    )
+    row.update(fields)
+    if not math.isnan(value):
+        value = min(max(value, -math.inf if math.isnan(low) else low), math.inf if math.isnan(high) else high)
+    else:
+        value = low if not math.isnan(low) else high
+    row.update(value=value, value_low=low, value_high=high)
+    row.setdefault("bound", None)
+    if fields.get("bound") is None:
+        row["bound"] = "range" if not (math.isnan(low) or math.isnan(high)) else "lower" if math.isnan(high) else "upper"
+    row["period_kind"] = period_kind(row["period_start"], row["period_end"])
+    row.update(derived_from=";".join(r["obs_id"] for r in inputs), method=method, origin="derived")
+    return row
+
+
+def _groups(rows: list[Row]) -> dict[tuple, list[Row]]:
+    """Rows that share source, indicator and period: figures of one sentence about one quantity."""
+    groups: dict[tuple, list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[_key(r["source_id"], r["province"], r["indicator"], r["period_start"], r["period_end"])].append(r)
+    return groups
+
+
+def _base_from_growth(group: list[Row]) -> list[Row]:
+    out = []
+    for g in (r for r in group if r["measure"] == "growth_pct" and not pd.isna(r["base_start"])):
+        for lv in (r for r in group if r["measure"] == "level"):
+            key = g["obs_id"] if sum(r["measure"] == "level" for r in group) == 1 else f"{g['obs_id']}+{lv['obs_id']}"
+            out.append(_make(
+                "base_from_growth", key, [lv, g], lv, iv.base_from_growth(_interval(lv), _interval(g)),
+                _point(iv.base_from_growth, lv, g), status=_status([lv, g], "estimate"),
+                period_start=g["base_start"], period_end=g["base_end"],
+                note=f"{lv['value']:g} / (1 + {g['value']:g}/100); base: {g['comparison_raw']}",
+            ))
+    return out
+
+
+def _base_from_change(group: list[Row]) -> list[Row]:
+    out = []
+    for c in (r for r in group if r["measure"] in ("change_abs", "change_pp") and not pd.isna(r["base_start"])):
+        if c["measure"] == "change_abs":
+            levels = [r for r in group if r["measure"] == "level" and r["unit"] == c["unit"]]
+        else:
+            levels = [r for r in group if r["unit"] == "%" and r["measure"] in ("level", "share_pct", "growth_pct")]
+        for lv in levels:
+            key = c["obs_id"] if len(levels) == 1 else f"{c['obs_id']}+{lv['obs_id']}"
+            start, end = c["base_start"], c["base_end"]
+            base_start, base_end = shift_like(lv, start)
+            out.append(_make(
+                "base_from_change", key, [lv, c], lv, iv.sub(_interval(lv), _interval(c)), _point(iv.sub, lv, c),
+                status=_status([lv, c], "estimate"), period_start=start, period_end=end,
+                base_start=base_start, base_end=base_end, note=f"{lv['value']:g} - ({c['value']:g})",
+            ))
+    return out
+
+
+def _plan_period(row: Row) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Plans are annual: the calendar years the period spans, or a 'giai đoạn YYYY-YYYY' the comparison names."""
+    m = re.search(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", str(row.get("comparison_raw") or ""))
+    if m:
+        return pd.Timestamp(int(m[1]), 1, 1), pd.Timestamp(int(m[2]), 12, 31)
+    return pd.Timestamp(row["period_start"].year, 1, 1), pd.Timestamp(row["period_end"].year, 12, 31)
+
+
+def _plan_from_share(group: list[Row]) -> list[Row]:
+    out = []
+    levels = [r for r in group if r["measure"] == "level"]
+    for p in (r for r in group if r["measure"] == "plan_pct"):
+        for lv in levels:
+            start, end = _plan_period(p)
+            key = p["obs_id"] if len(levels) == 1 else f"{p['obs_id']}+{lv['obs_id']}"
+            out.append(_make(
+                "plan_from_share", key, [lv, p], lv, iv.plan_from_share(_interval(lv), _interval(p)),
+                _point(iv.plan_from_share, lv, p), status="target", period_start=start, period_end=end,
+                comparison_raw=p["comparison_raw"] or "kế hoạch",
+                note=f"plan ({p['comparison_raw'] or 'kế hoạch'}) = {lv['value']:g} / ({p['value']:g}/100)",
+            ))
+    return out
+
+
+def _share_base(row: Row, bases: pd.DataFrame) -> str | None:
+    """The indicator a share row is a share of, when the share_bases table and its wording agree."""
+    text = " ".join(str(row.get(c) or "") for c in ("value_raw", "comparison_raw", "note")).lower()
+    for b in bases[bases["indicator"] == row["indicator"]].itertuples():
+        if any(k.strip().lower() in text for k in b.base_keywords.split(";") if k.strip()) and not any(
+            k.strip().lower() in text for k in b.exclude_keywords.split(";") if k.strip()
+        ):
+            return b.share_of_indicator
+    return None
+
+
+def _whole_from_share(group: list[Row], bases: pd.DataFrame) -> list[Row]:
+    out = []
+    levels = [r for r in group if r["measure"] == "level"]
+    for s in (r for r in group if r["measure"] == "share_pct"):
+        whole = _share_base(s, bases)
+        for lv in levels if whole else []:
+            key = s["obs_id"] if len(levels) == 1 else f"{s['obs_id']}+{lv['obs_id']}"
+            out.append(_make(
+                "whole_from_share", key, [lv, s], lv, iv.whole_from_share(_interval(lv), _interval(s)),
+                _point(iv.whole_from_share, lv, s), indicator=whole,
+                note=f"{whole} = {lv['value']:g} / ({s['value']:g}/100)",
+            ))
+    return out
+
+
+def _ratio_reading(row: Row) -> iv.RatioReading:
+    text = f"{row.get('value_raw') or ''} {row.get('comparison_raw') or ''}".lower()
+    return "either" if "tăng" in text and "gấp" not in text else "times"
+
+
+def _bound_from_ratio(group: list[Row]) -> list[Row]:
+    out = []
+    for q in (r for r in group if r["measure"] == "ratio" and not pd.isna(r["base_start"])):
+        candidates = [r for r in group if r["measure"] in ("level", "growth_pct", "share_pct")]
+        if not candidates:
+            continue
+        # The figure a "… lần" qualifies is the one printed just before it in the same sentence.
+        before = [r for r in candidates if _obs_no(r["obs_id"]) < _obs_no(q["obs_id"])]
+        now = max(before, key=lambda r: _obs_no(r["obs_id"])) if before else min(candidates, key=lambda r: _obs_no(r["obs_id"]))
+        reading = _ratio_reading(q)
+        base_start, base_end = shift_like(now, q["base_start"])
+        low, high = iv.before_from_ratio(_interval(now), _interval(q), reading)
+        bound = "upper" if math.isnan(float(q["value_high"])) else None
+        out.append(_make(
+            "bound_from_ratio", q["obs_id"], [now, q], now, (low, high), _point(iv.before_from_ratio, now, q, reading="times"),
+            status=_status([now, q], "estimate"), period_start=q["base_start"], period_end=q["base_end"],
+            base_start=base_start, base_end=base_end, bound=bound,
+            note=f"{now['value']:g} / {q['value']:g} ({reading} reading of '{q['value_raw']}')",
+        ))
+    return out
+
+
+def _ytd_month(row: Row) -> int | None:
+    start, end = row["period_start"], row["period_end"]
+    if pd.isna(start) or pd.isna(end) or (start.month, start.day) != (1, 1) or start.year != end.year:
+        return None
+    return end.month if end.is_month_end else None
+
+
+def _month_from_ytd(rows: list[Row]) -> list[Row]:
+    by_year: dict[tuple, dict[int, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        month = _ytd_month(r) if r["measure"] == "level" else None
+        if month:
+            by_year[_key(r["province"], r["indicator"], r["unit"], r["period_start"].year)][month].append(r)
+    out = []
+    for months in by_year.values():
+        for m in sorted(months):
+            for a in months[m]:
+                for b in months.get(m - 1, []):
+                    if (a["status"] == "target") != (b["status"] == "target"):
+                        continue
+                    raw = iv.sub(_interval(a), _interval(b))
+                    if not math.isnan(raw[1]) and raw[1] < 0:
+                        continue  # January–M below January–(M-1): check_consistency reports it
+                    out.append(_make(
+                        "month_from_ytd", f"{a['obs_id']}-{b['obs_id']}", [a, b], a, iv.clip_nonneg(raw),
+                        _point(iv.month_from_ytd, a, b), period_start=b["period_end"] + pd.Timedelta(days=1),
+                        period_end=a["period_end"], note=f"{a['value']:g} - {b['value']:g}",
+                    ))
+    return out
+
+
+def load_share_bases() -> pd.DataFrame:
+    """The table of which indicator a share is a share of (``data/reference/share_bases.csv``)."""
+    from lso_analysis import paths
+
+    return pd.read_csv(paths.REFERENCE_DIR / "share_bases.csv", dtype=str, keep_default_na=False)
+
+
+def _records(obs: pd.DataFrame) -> list[Row]:
+    frame = obs.copy()
+    for col in DATE_COLUMNS:
+        frame[col] = pd.to_datetime(frame[col])
+    return frame.to_dict("records")
+
+
+def _frame(rows: list[Row], columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for col in DATE_COLUMNS:
+        frame[col] = pd.to_datetime(frame[col])
+    for col in FLOAT_COLUMNS:
+        frame[col] = frame[col].astype(float)
+    return frame
+
+
+def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every value the reported figures imply, with interval arithmetic on their bounds.
+
+    Methods (``method`` column): ``base_from_growth`` (level ÷ (1 + g/100) for the growth's
+    base period), ``base_from_change`` (level − change), ``plan_from_share`` (level ÷ plan
+    share: the plan of the calendar year, ``status=target``), ``whole_from_share`` (part ÷
+    share, for shares whose base ``data/reference/share_bases.csv`` names), ``month_from_ytd``
+    (January–M − January–(M-1), across sources) and ``bound_from_ratio`` ("tăng hơn 2 lần so
+    với năm 2020" → the 2020 value ≤ now/2). Rows are paired within one source, indicator and
+    period; rows of round k may feed round k+1 up to ``max_depth``.
+
+    Args:
+        obs: processed observations (SPEC §3).
+        max_depth: rounds of derivation (1 = from reported figures only).
+        share_bases: override for the share-base table.
+
+    Returns:
+        Derived rows in the observations schema plus ``derived_from`` (input obs_ids joined
+        by ';'), ``method`` and ``origin`` ('derived'); ``obs_id`` is
+        ``derived:<method>:<obs_id>``. An estimate among the inputs makes an estimate.
+
+    Example:
+        >>> import tests.obs_factory as f  # doctest: +SKIP
+        >>> derive_implied(f.make_obs([{"value": 4270}, {"measure": "growth_pct", "value": 52}]))  # doctest: +SKIP
+    """
+    bases = load_share_bases() if share_bases is None else share_bases
+    known = _records(obs)
+    seen = {r["obs_id"] for r in known}
+    derived: list[Row] = []
+    for _ in range(max_depth):
+        new: list[Row] = []
+        for group in _groups(known).values():
+            new += _base_from_growth(group) + _base_from_change(group) + _plan_from_share(group)
+            new += _whole_from_share(group, bases) + _bound_from_ratio(group)
+        new += _month_from_ytd(known)
+        new = [r for r in new if r is not None and r["obs_id"] not in seen]
+        new = list({r["obs_id"]: r for r in new}.values())
+        if not new:
+            break
+        seen.update(r["obs_id"] for r in new)
+        derived += new
+        known += new
+    return _frame(sorted(derived, key=lambda r: r["obs_id"]), DERIVED_COLUMNS)
+
+
+def with_derived(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Reported rows (``origin='reported'``) and derived rows in one frame."""
+    reported = obs.copy()
+    reported["derived_from"], reported["method"], reported["origin"] = "", "", "reported"
+    derived = derive_implied(obs) if derived is None else derived
+    parts = [reported] + ([derived] if len(derived) else [])
+    return pd.concat(parts, ignore_index=True)
+
+
+def reported_chain(obs_id: str, derived: pd.DataFrame) -> list[str]:
+    """The reported obs_ids a (possibly derived-from-derived) row rests on, sorted.
+
+    >>> reported_chain("src#1", derived=pd.DataFrame(columns=["obs_id", "derived_from"]))
+    ['src#1']
+    """
+    parents = dict(zip(derived["obs_id"], derived["derived_from"]))
+    out, todo = set(), [obs_id]
+    while todo:
+        current = todo.pop()
+        if current in parents:
+            todo += [p for p in str(parents[current]).split(";") if p]
+        else:
+            out.add(current)
+    return sorted(out)
+
+
+def source_of(obs_id: str) -> str:
+    """``<source_id>`` of a reported ``<source_id>#<n>`` id."""
+    return str(obs_id).rsplit("#", 1)[0]
+
+
+def __getattr__(name: str):
+    # annual_series and friends live in lso_analysis.series (module size); expose them here too.
+    if name in ("annual_series", "half_year_series", "period_series"):
+        from lso_analysis import series
+
+        return getattr(series, name)
+    if name == "coverage_table":
+        from lso_analysis.coverage import coverage_table
+
+        return coverage_table
+    raise AttributeError(name)

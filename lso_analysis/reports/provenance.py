@@ -1,0 +1,139 @@
+"""The footer of every report: parameters, git commit, data hash, package versions and sources cited."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ..citations import METADATA_KEY
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What every report of one build shares in its footer."""
+
+    commit: str
+    data_hash: str
+    data_files: int
+    versions: dict[str, str]
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def git_commit(root: Path) -> str:
+    """Return the short commit of ``root``'s repository, "+ uncommitted changes" when dirty.
+
+    Untracked files that are not ignored count as changes: a new notebook or module
+    is not part of the commit. Returns "unknown" outside a git work tree or without git.
+    """
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True, timeout=20
+        ).stdout.strip()
+
+    try:
+        if git("rev-parse", "--show-toplevel") != str(Path(root).resolve()):
+            return "unknown"  # root is only a folder inside some other repository
+        commit = git("rev-parse", "--short", "HEAD")
+        dirty = bool(git("status", "--porcelain"))
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{commit} + uncommitted changes" if dirty else commit
+
+
+def read_sources(raw_dir: Path | None) -> dict[str, dict[str, str]]:
+    """Read ``sources.csv`` (title, publisher, published, url by ``source_id``) if present."""
+    path = raw_dir / "sources.csv" if raw_dir else None
+    if path is None or not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {row["source_id"]: row for row in csv.DictReader(handle) if row.get("source_id")}
+
+
+def cited_sources(nb: dict) -> list[str]:
+    """Collect ``metadata["lso"]["cited_sources"]`` from every output of an executed notebook.
+
+    The key may sit at the top of an output's metadata (``_repr_mimebundle_``) or under
+    a MIME type (``_repr_markdown_`` returning a tuple); both are read.
+    """
+    found: set[str] = set()
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {})
+            for holder in [meta, *(value for value in meta.values() if isinstance(value, dict))]:
+                entry = holder.get(METADATA_KEY)
+                if isinstance(entry, dict):
+                    found.update(str(item) for item in entry.get("cited_sources", []))
+    return sorted(found)
+
+
+def _source_item(source_id: str, row: dict[str, str] | None) -> str:
+    label = f"<code>{escape(source_id)}</code>"
+    if not row:
+        return f"<li>{label}</li>"
+    text = ", ".join(escape(row[key]) for key in ("title", "publisher", "published") if row.get(key))
+    url = (row.get("url") or "").strip()
+    link = f' <a href="{escape(url)}">{escape(url)}</a>' if url.startswith(("http://", "https://")) else ""
+    return f"<li>{label}{': ' + text if text else ''}{link}</li>"
+
+
+def footer_html(
+    provenance: Provenance,
+    parameters: dict[str, Any],
+    overrides: dict[str, Any],
+    cited: list[str],
+    links: dict[str, str],
+) -> str:
+    """Render the footer block.
+
+    Args:
+        provenance: build-wide facts.
+        parameters: every parameter with its value in this run.
+        overrides: the ones set with ``-p`` (marked as such).
+        cited: source ids collected from the executed notebook.
+        links: label → relative URL of the other views of this report.
+
+    Returns:
+        An HTML ``<footer>`` element (no external resource, only plain hyperlinks).
+    """
+    params = ", ".join(
+        f"<code>{escape(name)} = {escape(repr(value))}</code>{' (set with -p)' if name in overrides else ''}"
+        for name, value in parameters.items()
+    )
+    versions = " · ".join(f"{escape(name)} {escape(version)}" for name, version in provenance.versions.items())
+    if cited:
+        sources = "<ul>" + "".join(_source_item(sid, provenance.sources.get(sid)) for sid in cited) + "</ul>"
+    else:
+        sources = "no sources cited"
+    views = " · ".join(f'<a href="{escape(url)}">{escape(label)}</a>' for label, url in links.items())
+    rows = [
+        ("Parameters", params or "none"),
+        ("Code", f"git commit {escape(provenance.commit)}"),
+        (
+            "Data",
+            f'sha256 <code title="{provenance.data_hash}">{provenance.data_hash[:16]}</code> over '
+            f"{provenance.data_files} files in data/raw and data/reference",
+        ),
+        ("Packages", versions),
+        ("Sources cited", sources),
+        ("Other views", views),
+    ]
+    body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<footer class="lso-footer">\n<h2>About this report</h2>\n<dl>\n{body}\n</dl>\n</footer>\n'
+
+
+FOOTER_CSS = """
+.lso-footer { max-width: 1100px; margin: 3em auto 2em; padding: 1em 1.5em 0.5em;
+  border-top: 1px solid #ccc; color: #555; font-size: 12px; line-height: 1.5;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.lso-footer h2 { font-size: 13px; margin: 0 0 0.5em; color: #333; }
+.lso-footer dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1.2em; margin: 0; }
+.lso-footer dt { font-weight: 600; }
+.lso-footer dd { margin: 0; }
+.lso-footer ul { margin: 0; padding-left: 1.2em; }
+.lso-footer code { font-size: 11px; }
+"""
