@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from lso_analysis import intervals as iv
-from lso_analysis.periods_util import period_kind, shift_like
+from lso_analysis.spans import period_kind, shift_like
 
 #: The processed observations table (SPEC §3) plus the source columns the loader joins in.
 OBS_COLUMNS = (
@@ -82,7 +82,6 @@ def _make(method: str, key_id: str, inputs: list[Row], template: Row, interval: 
     else:
         value = low if not math.isnan(low) else high
     row.update(value=value, value_low=low, value_high=high)
-    row.setdefault("bound", None)
     if fields.get("bound") is None:
         row["bound"] = "range" if not (math.isnan(low) or math.isnan(high)) else "lower" if math.isnan(high) else "upper"
     row["period_kind"] = period_kind(row["period_start"], row["period_end"])
@@ -98,11 +97,27 @@ def _groups(rows: list[Row]) -> dict[tuple, list[Row]]:
     return groups
 
 
+def _partners(group: list[Row], relation: Row, measures: tuple[str, ...] = ("level",), unit: str | None = None) -> list[Row]:
+    """The figures a growth, share or ratio row qualifies: same group, target with target only.
+
+    Reported figures win over derived ones: a relation printed in a sentence speaks of the
+    figure printed with it.
+    """
+    rows = [
+        r for r in group
+        if r["measure"] in measures and (unit is None or r["unit"] == unit)
+        and (r["status"] == "target") == (relation["status"] == "target") and r["obs_id"] != relation["obs_id"]
+    ]
+    reported = [r for r in rows if r.get("origin") != "derived"]
+    return reported or rows
+
+
 def _base_from_growth(group: list[Row]) -> list[Row]:
     out = []
     for g in (r for r in group if r["measure"] == "growth_pct" and not pd.isna(r["base_start"])):
-        for lv in (r for r in group if r["measure"] == "level"):
-            key = g["obs_id"] if sum(r["measure"] == "level" for r in group) == 1 else f"{g['obs_id']}+{lv['obs_id']}"
+        levels = _partners(group, g)
+        for lv in levels:
+            key = g["obs_id"] if len(levels) == 1 else f"{g['obs_id']}+{lv['obs_id']}"
             out.append(_make(
                 "base_from_growth", key, [lv, g], lv, iv.base_from_growth(_interval(lv), _interval(g)),
                 _point(iv.base_from_growth, lv, g), status=_status([lv, g], "estimate"),
@@ -116,13 +131,13 @@ def _base_from_change(group: list[Row]) -> list[Row]:
     out = []
     for c in (r for r in group if r["measure"] in ("change_abs", "change_pp") and not pd.isna(r["base_start"])):
         if c["measure"] == "change_abs":
-            levels = [r for r in group if r["measure"] == "level" and r["unit"] == c["unit"]]
+            levels = _partners(group, c, unit=c["unit"])
         else:
-            levels = [r for r in group if r["unit"] == "%" and r["measure"] in ("level", "share_pct", "growth_pct")]
+            levels = _partners(group, c, ("level", "share_pct", "growth_pct"), unit="%")
         for lv in levels:
             key = c["obs_id"] if len(levels) == 1 else f"{c['obs_id']}+{lv['obs_id']}"
             start, end = c["base_start"], c["base_end"]
-            base_start, base_end = shift_like(lv, start)
+            base_start, base_end = shift_like(lv, start, end)
             out.append(_make(
                 "base_from_change", key, [lv, c], lv, iv.sub(_interval(lv), _interval(c)), _point(iv.sub, lv, c),
                 status=_status([lv, c], "estimate"), period_start=start, period_end=end,
@@ -141,8 +156,8 @@ def _plan_period(row: Row) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 def _plan_from_share(group: list[Row]) -> list[Row]:
     out = []
-    levels = [r for r in group if r["measure"] == "level"]
     for p in (r for r in group if r["measure"] == "plan_pct"):
+        levels = _partners(group, p)
         for lv in levels:
             start, end = _plan_period(p)
             key = p["obs_id"] if len(levels) == 1 else f"{p['obs_id']}+{lv['obs_id']}"
@@ -168,10 +183,10 @@ def _share_base(row: Row, bases: pd.DataFrame) -> str | None:
 
 def _whole_from_share(group: list[Row], bases: pd.DataFrame) -> list[Row]:
     out = []
-    levels = [r for r in group if r["measure"] == "level"]
     for s in (r for r in group if r["measure"] == "share_pct"):
         whole = _share_base(s, bases)
-        for lv in levels if whole else []:
+        levels = _partners(group, s) if whole else []
+        for lv in levels:
             key = s["obs_id"] if len(levels) == 1 else f"{s['obs_id']}+{lv['obs_id']}"
             out.append(_make(
                 "whole_from_share", key, [lv, s], lv, iv.whole_from_share(_interval(lv), _interval(s)),
@@ -189,14 +204,14 @@ def _ratio_reading(row: Row) -> iv.RatioReading:
 def _bound_from_ratio(group: list[Row]) -> list[Row]:
     out = []
     for q in (r for r in group if r["measure"] == "ratio" and not pd.isna(r["base_start"])):
-        candidates = [r for r in group if r["measure"] in ("level", "growth_pct", "share_pct")]
+        candidates = _partners(group, q, ("level", "growth_pct", "share_pct"))
         if not candidates:
             continue
         # The figure a "… lần" qualifies is the one printed just before it in the same sentence.
         before = [r for r in candidates if _obs_no(r["obs_id"]) < _obs_no(q["obs_id"])]
         now = max(before, key=lambda r: _obs_no(r["obs_id"])) if before else min(candidates, key=lambda r: _obs_no(r["obs_id"]))
         reading = _ratio_reading(q)
-        base_start, base_end = shift_like(now, q["base_start"])
+        base_start, base_end = shift_like(now, q["base_start"], q["base_end"])
         low, high = iv.before_from_ratio(_interval(now), _interval(q), reading)
         bound = "upper" if math.isnan(float(q["value_high"])) else None
         out.append(_make(
@@ -250,6 +265,8 @@ def _records(obs: pd.DataFrame) -> list[Row]:
     frame = obs.copy()
     for col in DATE_COLUMNS:
         frame[col] = pd.to_datetime(frame[col])
+    if "origin" not in frame:
+        frame["origin"] = "reported"
     return frame.to_dict("records")
 
 
@@ -290,6 +307,7 @@ def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFr
     bases = load_share_bases() if share_bases is None else share_bases
     known = _records(obs)
     seen = {r["obs_id"] for r in known}
+    seen_inputs: set[tuple] = set()
     derived: list[Row] = []
     for _ in range(max_depth):
         new: list[Row] = []
@@ -297,11 +315,17 @@ def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFr
             new += _base_from_growth(group) + _base_from_change(group) + _plan_from_share(group)
             new += _whole_from_share(group, bases) + _bound_from_ratio(group)
         new += _month_from_ytd(known)
-        new = [r for r in new if r is not None and r["obs_id"] not in seen]
-        new = list({r["obs_id"]: r for r in new}.values())
+        fresh = []
+        for r in new:
+            inputs = (r["method"], frozenset(r["derived_from"].split(";"))) if r is not None else None
+            if r is None or r["obs_id"] in seen or inputs in seen_inputs:
+                continue
+            seen.add(r["obs_id"])
+            seen_inputs.add(inputs)
+            fresh.append(r)
+        new = fresh
         if not new:
             break
-        seen.update(r["obs_id"] for r in new)
         derived += new
         known += new
     return _frame(sorted(derived, key=lambda r: r["obs_id"]), DERIVED_COLUMNS)

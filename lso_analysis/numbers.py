@@ -116,7 +116,7 @@ def parse_number(text: str, *, lang: str = "vi") -> float:
         >>> parse_number("3,450", lang="en")
         3450.0
     """
-    token = normalize_text(text).replace(" ", "") if isinstance(text, str) else text
+    token = normalize_text(text) if isinstance(text, str) else text
     if not isinstance(token, str) or not NUMBER_TOKEN.fullmatch(token):
         raise LsoParseError("not a number", text)
     return _split_number(token, lang)[0]
@@ -342,7 +342,7 @@ def quantity_pattern() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _quantity_pattern() -> re.Pattern:
-    unit_alt = _unit_table()[0].pattern[len(r"\s*(") :].split(")(?![\w])")[0]
+    unit_alt = "|".join(re.escape(p) for p in sorted(_unit_table()[1], key=len, reverse=True) if p != "%")
     return re.compile(
         rf"(?<![\w.,/])(?P<num>{_TOKEN}(?:\s*/\s*\d+)?(?:\s*%?\s*(?:-|–|đến|tới)\s*{_TOKEN})?)"
         rf"(?P<unit>\s*%(?:\d{{1,3}}(?![\d.,]))?|\s*(?:{unit_alt})(?![\w])(?:\s*/\s*\w+)?)?",

@@ -13,7 +13,10 @@ _REPO_ROOT = PACKAGE_DIR.parent
 IN_REPO = (_REPO_ROOT / "pyproject.toml").is_file() and (_REPO_ROOT / "data" / "raw").is_dir()
 
 ROOT = _REPO_ROOT if IN_REPO else PACKAGE_DIR
-DATA_DIR = _REPO_ROOT / "data" if IN_REPO else PACKAGE_DIR / "_data"
+#: ``LSO_DATA_DIR`` points the loaders at another data folder (raw/ and reference/ inside),
+#: e.g. a study of another province that keeps its own transcriptions.
+_DATA_OVERRIDE = os.environ.get("LSO_DATA_DIR")
+DATA_DIR = Path(_DATA_OVERRIDE) if _DATA_OVERRIDE else (_REPO_ROOT / "data" if IN_REPO else PACKAGE_DIR / "_data")
 RAW_DIR = DATA_DIR / "raw"
 OBSERVATIONS_DIR = RAW_DIR / "observations"
 SOURCES_CSV = RAW_DIR / "sources.csv"
@@ -32,8 +35,8 @@ def _processed_dir() -> Path:
     override = os.environ.get("LSO_PROCESSED_DIR")
     if override:
         return Path(override)
-    if IN_REPO:
-        return _REPO_ROOT / "data" / "processed"
+    if _DATA_OVERRIDE or IN_REPO:
+        return DATA_DIR / "processed"
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     return cache / "lso-analysis" / "processed"
 

@@ -69,8 +69,11 @@ class Period:
     text: str = ""
 
     def shift_years(self, years: int) -> "Period":
-        """The same span ``years`` earlier (negative) or later."""
-        return replace(self, start=_add_years(self.start, years), end=_add_years(self.end, years))
+        """The same span ``years`` earlier (negative) or later; a month end stays a month end."""
+        end = _add_years(self.end, years)
+        if self.end == _month_end(self.end.year, self.end.month):
+            end = _month_end(end.year, end.month)
+        return replace(self, start=_add_years(self.start, years), end=end)
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def _kind_for_span(start: date, end: date) -> str:
     if start == end:
         return "day"
     if start.day != 1 or end != _month_end(end.year, end.month):
-        return "other"
+        return "ytd" if (start.month, start.day) == (1, 1) and start.year == end.year else "other"
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if months == 1:
         return "month"
@@ -151,7 +154,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:ngày\s*)?(\d{{1,2}})/(\d{{1,2}})/({_YEAR})"), "day"),
     (re.compile(rf"(?:6|sáu) tháng cuối năm{_Y}|nửa cuối năm{_Y}|second half(?: of)?{_Y}|\bh2{_Y}"), "h2"),
     (re.compile(rf"(?:nửa đầu năm|nửa năm đầu){_Y}|first half(?: of)?{_Y}|\bh1{_Y}"), "h1"),
-    (re.compile(rf"(?:quý|quí|q)\s*(i{{1,3}}|iv|[1-4])\b{_Y}"), "quarter"),
+    (re.compile(rf"(?:quý|quí|\bq)\s*([ivx]+|\d+)\b{_Y}"), "quarter"),
     (re.compile(rf"(?:the\s+)?(first|second|third|fourth) quarter(?: of)?{_Y}"), "quarter_en"),
     (re.compile(rf"(?:lũy kế|luỹ kế|trong|sau|first)?\s*{_NUM_WORD}\s*(?:tháng|months)(?:\s*(?:đầu năm|đầu|of))?{_Y}"), "ytd"),
     (re.compile(rf"tháng\s*(\d{{1,2}})(?:\s*(?:/|-|năm)\s*({_YEAR}))?"), "month"),
@@ -236,7 +239,9 @@ def _build(kind: str, m: re.Match, context: PeriodContext | None, text: str) -> 
         return _span(year, 1 if kind == "h1" else 7, year, 6 if kind == "h1" else 12, text, "half")
     if kind in ("quarter", "quarter_en"):
         q = g[0].lower()
-        n = _ROMAN.get(q) or {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(q) or int(q)
+        n = _ROMAN.get(q) or {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(q) or (int(q) if q.isdigit() else 0)
+        if not 1 <= n <= 4:
+            raise LsoParseError("a quarter outside I..IV", text)
         year = _resolve_year(g[1], 3 * n - 2, context, text)
         return _span(year, 3 * n - 2, year, 3 * n, text, "quarter")
     if kind == "ytd":

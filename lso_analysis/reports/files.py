@@ -13,9 +13,12 @@ from pathlib import Path
 
 
 def temp_path(target: Path) -> Path:
-    """Create an empty temp file beside ``target`` (same folder, so os.replace is atomic)."""
+    """Create an empty temp file beside ``target`` (same folder, so os.replace is atomic).
+
+    It keeps the target's extension (papermill warns about output names not ending in .ipynb).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
     os.close(handle)
     return Path(name)
 

@@ -31,18 +31,24 @@ class PathScrubber:
 
     Args:
         replacements: pairs of (absolute folder, replacement); longer folders are
-            applied first so a nested folder wins over its parent.
+            applied first so a nested folder wins over its parent. An empty
+            replacement makes paths below the folder relative to it.
+
+    Example:
+        >>> scrub = PathScrubber([(Path("/repo"), ""), (Path("/repo/notebooks"), "notebooks")])
+        >>> scrub("/repo/notebooks/a.ipynb, /repo/lso/x.py, /repo, /repository")
+        'notebooks/a.ipynb, lso/x.py, ., /repository'
     """
 
     def __init__(self, replacements: list[tuple[Path, str]]):
-        pairs = sorted(((str(folder), text) for folder, text in replacements), key=lambda p: -len(p[0]))
-        self.pairs = [(folder, text) for folder, text in pairs if folder not in ("", "/")]
+        pairs = sorted({str(folder): text for folder, text in replacements}.items(), key=lambda p: -len(p[0]))
+        # A folder matches only as a whole path component: /repo must not eat /repository.
+        self.pairs = [(re.compile(re.escape(folder) + r"(/|(?![\w.\-]))"), text)
+                      for folder, text in pairs if folder not in ("", "/", ".")]  # fmt: skip
 
     def __call__(self, text: str) -> str:
-        for folder, replacement in self.pairs:
-            if folder in text:
-                text = text.replace(folder + "/", replacement + "/" if replacement else "")
-                text = text.replace(folder, replacement or ".")
+        for pattern, replacement in self.pairs:
+            text = pattern.sub(lambda m, r=replacement: (r + "/" if r else "") if m.group(1) else (r or "."), text)
         return text
 
 

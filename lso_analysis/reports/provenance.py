@@ -83,7 +83,7 @@ def _source_item(source_id: str, row: dict[str, str] | None) -> str:
 
 def footer_html(
     provenance: Provenance,
-    parameters: dict[str, Any],
+    parameters: dict[str, str],
     overrides: dict[str, Any],
     cited: list[str],
     links: dict[str, str],
@@ -92,7 +92,7 @@ def footer_html(
 
     Args:
         provenance: build-wide facts.
-        parameters: every parameter with its value in this run.
+        parameters: every parameter with the Python text of its value in this run.
         overrides: the ones set with ``-p`` (marked as such).
         cited: source ids collected from the executed notebook.
         links: label → relative URL of the other views of this report.
@@ -101,7 +101,7 @@ def footer_html(
         An HTML ``<footer>`` element (no external resource, only plain hyperlinks).
     """
     params = ", ".join(
-        f"<code>{escape(name)} = {escape(repr(value))}</code>{' (set with -p)' if name in overrides else ''}"
+        f"<code>{escape(name)} = {escape(value)}</code>{' (set with -p)' if name in overrides else ''}"
         for name, value in parameters.items()
     )
     versions = " · ".join(f"{escape(name)} {escape(version)}" for name, version in provenance.versions.items())

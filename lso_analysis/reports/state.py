@@ -110,7 +110,7 @@ def read_state(reports_dir: Path, output: str) -> dict | None:
 def write_state(reports_dir: Path, output: str, state: dict) -> None:
     """Record an output's state atomically (written last, after its report files)."""
     record = {"state_version": STATE_VERSION, **state}
-    text = json.dumps(record, sort_keys=True, indent=1, ensure_ascii=False, default=repr) + "\n"
+    text = json.dumps(record, indent=1, ensure_ascii=False, default=repr) + "\n"
     write_atomic(state_path(reports_dir, output), text.encode("utf-8"))
 
 

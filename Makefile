@@ -1,0 +1,51 @@
+# lso-analysis: `make reports` and `make test` are all a new machine needs (python3 ≥ 3.11 and make).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup data reports test test-fast lab validate bench gazetteer clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit("lso-analysis needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==26.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the pinned dependencies (constraints.txt)
+
+data: $(STAMP) ## build data/processed from data/raw (validated)
+	$(BIN)/lso-analysis data
+
+reports: data ## build the data, run every notebook, write reports/ (incremental)
+	$(BIN)/lso-analysis reports
+
+test: $(STAMP) ## run every test (the slow notebook and report tests included)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP) ## run the tests without the slow ones
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+validate: $(STAMP) ## check the raw data, row counts and cross-source consistency
+	$(BIN)/lso-analysis validate --coverage
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's environment
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP) ## run the benchmarks (speed and quality figures; not part of make test)
+	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/extract_eval.py
+	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/bench_reports.py
+
+gazetteer: $(STAMP) ## regenerate data/reference/gazetteer.csv from vietnamadminunits
+	$(BIN)/python -m lso_analysis.gazetteer
+
+clean: ## remove build outputs (data/processed, reports), keep .venv
+	rm -rf data/processed reports/*.html reports/code reports/executed reports/.state

@@ -1,0 +1,92 @@
+"""The ``lso-analysis`` command: data, extract, reports, validate (exit 0 ok, 1 check failed, 2 bad input)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _cmd_data(args: argparse.Namespace) -> int:
+    from .build import build
+    from .errors import LsoDataError
+    from .paths import PROCESSED_DIR
+
+    try:
+        manifest = build()
+    except LsoDataError as exc:
+        print(f"lso-analysis data: the raw data has problems; {PROCESSED_DIR} was left as it was.", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    rows = ", ".join(f"{n} {name}" for name, n in manifest["rows"].items())
+    print(f"built {PROCESSED_DIR}: {rows}")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import run_validation
+
+    return run_validation(coverage=args.coverage, consistency=not args.no_consistency, out=sys.stdout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``lso-analysis`` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="lso-analysis",
+        description="Lạng Sơn 2019–2023: build the data, extract figures from report text, run the reports.",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"lso-analysis {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    data = sub.add_parser("data", help="build and validate data/processed from data/raw",
+                          description="Read every raw transcription, clean it, validate it and write data/processed "
+                          "(nothing is written when any check fails). Exit 2 on bad input.")
+    data.set_defaults(func=_cmd_data)
+
+    validate = sub.add_parser("validate", help="check the raw data, row counts and consistency between sources",
+                              description="Report every problem in the raw data (file, row, column), compare row "
+                              "counts with data/reference/expected_counts.csv and list figures from different "
+                              "sources that disagree. Exit 2 on bad input, 1 on unexplained conflicts.")
+    validate.add_argument("--coverage", action="store_true", help="also print the indicator × year coverage table")
+    validate.add_argument("--no-consistency", action="store_true", help="skip the cross-source consistency checks")
+    validate.set_defaults(func=_cmd_validate)
+
+    try:
+        from .extract_cli import add_parser as add_extract
+    except ImportError:
+        add_extract = None
+    if add_extract is not None:
+        from .extract_cli import run as run_extract
+
+        add_extract(sub)
+        sub.choices["extract"].set_defaults(**({} if sub.choices["extract"].get_default("func") else {"func": run_extract}))
+    try:
+        from .reports import add_parser as add_reports
+    except ImportError:
+        add_reports = None
+    if add_reports is not None:
+        from .reports import run as run_reports
+
+        add_reports(sub)
+        sub.choices["reports"].set_defaults(**({} if sub.choices["reports"].get_default("func") else {"func": run_reports}))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

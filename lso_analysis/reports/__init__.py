@@ -1,0 +1,84 @@
+"""`lso-analysis reports`: run the notebooks into offline, reproducible HTML reports, incrementally."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .runner import EXIT_USAGE, BuildOptions, build
+
+DESCRIPTION = """\
+Execute every notebooks/NN-*.ipynb with papermill (a fresh kernel each, several in
+parallel) into reports/<name>.html (reader view, code hidden), reports/code/<name>.html,
+reports/executed/<name>.ipynb and reports/index.html. Reports whose notebook,
+parameters, data files, library code and key package versions are unchanged are not
+re-run. Non-default parameters write to <name>--<slug-of-parameters>, so the default
+reports stay. A second build started meanwhile waits for the first (reports/.lock).
+
+exit codes: 0 success, 1 a notebook failed (its previous report is kept),
+2 bad input (unknown notebook or parameter, bad -p syntax)."""
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the ``reports`` subcommand to an argparse subparsers object.
+
+    Args:
+        subparsers: the object returned by ``ArgumentParser.add_subparsers()``.
+
+    Returns:
+        The new subparser (its ``func`` default is :func:`run`).
+    """
+    parser = subparsers.add_parser(
+        "reports",
+        help="build the HTML reports from the notebooks",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_arguments(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--only", nargs="+", metavar="NAME", default=[],
+                        help="build only these notebooks (stem like 10-covid-impact, file name, or number 10)")
+    parser.add_argument("-p", "--parameter", dest="params", action="append", default=[], metavar="KEY=VALUE",
+                        help="set a notebook parameter, typed by its default in the 'parameters' cell "
+                             "(a string default keeps the text: -p province=06 gives '06'); repeatable")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="notebooks run in parallel (default: the number of CPUs)")
+    parser.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
+    parser.add_argument("--clean", action="store_true",
+                        help="remove the generated reports first (only the selected ones with --only)")
+    parser.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--reports-dir", type=Path, default=None, help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the ``reports`` subcommand from parsed arguments and return the exit code."""
+    if args.jobs is not None and args.jobs < 1:
+        print("error: --jobs must be at least 1")
+        return EXIT_USAGE
+    options = BuildOptions(only=list(args.only), params=list(args.params), jobs=args.jobs,
+                           force=args.force, clean=args.clean)  # fmt: skip
+    if getattr(args, "notebooks_dir", None):
+        options.notebooks_dir = args.notebooks_dir
+    if getattr(args, "reports_dir", None):
+        options.reports_dir = args.reports_dir
+    return build(options)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m lso_analysis.reports`` (same options as ``lso-analysis reports``)."""
+    parser = argparse.ArgumentParser(
+        prog="lso-analysis reports", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    _add_arguments(parser)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    return run(args)
+
+
+__all__ = ["BuildOptions", "add_parser", "build", "main", "run"]

@@ -1,0 +1,5 @@
+"""Run the report builder: ``python -m lso_analysis.reports [options]``."""
+
+from . import main
+
+raise SystemExit(main())

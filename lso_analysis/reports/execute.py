@@ -1,0 +1,192 @@
+"""Run one notebook with papermill in a fresh kernel and write its reports atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .files import temp_path
+from .normalize import PathScrubber, normalize_notebook
+from .provenance import Provenance, cited_sources, footer_html
+from .state import output_files
+
+KERNEL_NAME = "python3"
+
+# Loaded by the kernel through `--config=…`: settings that must hold before the first
+# cell runs, without a visible setup cell that would shift execution counts.
+# - PNGs carry no "Software: Matplotlib x.y" text chunk (bytes depend only on the plot);
+# - the inline backend stays (MPLBACKEND=Agg would stop plots from being displayed);
+# - no IPython history database, and the kernel's own start-up chatter is silenced.
+KERNEL_CONFIG = """\
+c = get_config()  # noqa: F821
+c.InlineBackend.figure_formats = {"png"}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Software": None}}
+c.HistoryManager.enabled = False
+c.Application.log_level = "ERROR"
+"""
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker process needs to build one report (picklable)."""
+
+    notebook: Path
+    output: str
+    title: str
+    parameters: dict[str, Any]  # every parameter, with the value used
+    overrides: dict[str, Any]  # the non-default ones, injected by papermill
+    notebooks_dir: Path
+    reports_dir: Path
+    project_root: Path
+    library_root: Path  # put first on the kernel's PYTHONPATH
+    kernel_config: Path
+    provenance: Provenance
+    cell_progress: bool = False
+
+
+@dataclass
+class Result:
+    """The outcome of one job."""
+
+    output: str
+    notebook: str
+    status: str  # "ok" or "failed"
+    seconds: float
+    error: dict[str, Any] = field(default_factory=dict)
+    cited: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def kernel_environment(library_root: Path) -> Iterator[None]:
+    """Set the variables the kernel inherits: our library first on the path, fixed str hashing."""
+    saved = {key: os.environ.get(key) for key in ("PYTHONPATH", "PYTHONHASHSEED")}
+    path = [str(library_root), *filter(None, (saved["PYTHONPATH"] or "").split(os.pathsep))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(path))
+    os.environ["PYTHONHASHSEED"] = "0"  # set and dict-of-set printing order is reproducible
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _source_cell_index(job: Job, executed_index: int) -> int | None:
+    """Map a cell index of the executed notebook to the source notebook (None: the injected cell)."""
+    if not job.overrides:
+        return executed_index
+    nb = json.loads(job.notebook.read_text(encoding="utf-8"))
+    tags = [cell.get("metadata", {}).get("tags", []) for cell in nb["cells"]]
+    injected_at = next((i for i, t in enumerate(tags) if "parameters" in t), -1) + 1
+    if executed_index == injected_at:
+        return None
+    return executed_index - 1 if executed_index > injected_at else executed_index
+
+
+def run_job(job: Job) -> Result:
+    """Execute a notebook and, only if every cell succeeded, replace its three report files.
+
+    On a failing cell the partial notebook is kept as ``executed/<output>.FAILED.ipynb``
+    and the previous good reports are left untouched.
+    """
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.perf_counter()
+    files = output_files(job.reports_dir, job.output)
+    source = json.loads(job.notebook.read_text(encoding="utf-8"))
+    source_ids = {cell.get("id") for cell in source.get("cells", []) if cell.get("id")}
+    scrubber = PathScrubber(
+        [(job.project_root, ""), (job.project_root.resolve(), ""),
+         (job.notebooks_dir, _relative(job.notebooks_dir, job.project_root)),
+         (job.reports_dir, _relative(job.reports_dir, job.project_root))]
+    )  # fmt: skip
+    rel_in = _relative(job.notebook, job.project_root)
+    rel_out = _relative(files["executed"], job.project_root)
+    failed_path = files["executed"].with_name(f"{job.output}.FAILED.ipynb")
+    scratch = temp_path(files["executed"])
+    result = Result(job.output, job.notebook.name, "failed", 0.0)
+    try:
+        with kernel_environment(job.library_root):
+            executed = papermill.execute_notebook(
+                str(job.notebook), str(scratch), parameters=dict(job.overrides) or None,
+                kernel_name=KERNEL_NAME, progress_bar=job.cell_progress, log_output=False,
+                request_save_on_cell_execute=False, cwd=str(job.notebooks_dir),
+                record_timing=False, shutdown_kernel="immediate",
+                extra_arguments=[f"--config={job.kernel_config}"],
+            )  # fmt: skip
+        nb = normalize_notebook(executed, source_ids, scrubber, rel_in, rel_out)
+        result.cited = cited_sources(nb)
+        _write_reports(job, nb, result.cited, files, scratch)
+        failed_path.unlink(missing_ok=True)
+        result.status = "ok"
+    except PapermillExecutionError as exc:
+        result.error = {
+            "cell_index": _source_cell_index(job, exc.cell_index),
+            "execution_count": exc.exec_count,
+            "ename": exc.ename,
+            "evalue": scrubber(str(exc.evalue)),
+        }
+        if scratch.is_file() and scratch.stat().st_size:
+            nb = normalize_notebook(json.loads(scratch.read_text(encoding="utf-8")), source_ids, scrubber, rel_in,
+                                    _relative(failed_path, job.project_root))  # fmt: skip
+            scratch.write_text(nbformat.writes(nbformat.from_dict(nb)) + "\n", encoding="utf-8")
+            os.replace(scratch, failed_path)
+    except Exception as exc:  # kernel died, bad notebook JSON, rendering error…
+        result.error = {"cell_index": None, "execution_count": None, "ename": type(exc).__name__,
+                        "evalue": scrubber(str(exc))}  # fmt: skip
+    finally:
+        scratch.unlink(missing_ok=True)
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+def _write_reports(job: Job, nb: dict, cited: list[str], files: dict[str, Path], scratch: Path) -> None:
+    """Render both views, then move all three files into place (each by an atomic rename)."""
+    import nbformat
+
+    from .render import render_html
+
+    out = job.output
+    reader_links = {"code view": f"code/{out}.html", "executed notebook": f"executed/{out}.ipynb",
+                    "all reports": "index.html"}  # fmt: skip
+    code_links = {"reader view": f"../{out}.html", "executed notebook": f"../executed/{out}.ipynb",
+                  "all reports": "../index.html"}  # fmt: skip
+    folder = str(job.notebooks_dir)
+    views = {
+        "html": render_html(nb, job.title, _footer(job, cited, reader_links), with_code=False, folder=folder),
+        "code": render_html(nb, job.title, _footer(job, cited, code_links), with_code=True, folder=folder),
+    }
+    staged = {"executed": scratch}
+    scratch.write_text(nbformat.writes(nbformat.from_dict(nb)) + "\n", encoding="utf-8")
+    try:
+        for kind, html in views.items():
+            staged[kind] = temp_path(files[kind])
+            staged[kind].write_text(html, encoding="utf-8")
+        for kind, path in staged.items():
+            os.chmod(path, 0o644)
+            os.replace(path, files[kind])
+    finally:
+        for kind, path in staged.items():
+            if kind != "executed":
+                path.unlink(missing_ok=True)
+
+
+def _footer(job: Job, cited: list[str], links: dict[str, str]) -> str:
+    return footer_html(job.provenance, job.parameters, job.overrides, cited, links)

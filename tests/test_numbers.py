@@ -1,0 +1,165 @@
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lso_analysis import LsoParseError, number_bounds, parse_number, parse_quantity
+
+NAN = float("nan")
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("1.585,0", "vi", 1585.0),
+        ("2.390", "vi", 2390.0),
+        ("0,47", "vi", 0.47),
+        ("02", "vi", 2.0),
+        ("39,3", "vi", 39.3),
+        ("51.990,563", "vi", 51990.563),
+        ("22.994,1", "vi", 22994.1),
+        ("11.000", "vi", 11000.0),
+        ("3,450", "en", 3450.0),
+        ("1,077.6", "en", 1077.6),
+        ("7.86", "en", 7.86),
+        ("19777", "en", 19777.0),
+    ],
+)
+def test_parse_number(text, lang, expected):
+    assert parse_number(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("7.86", "vi"),  # English decimal point in a Vietnamese text: refuse, do not guess
+        ("2.9", "vi"),  # a holiday date "2.9", not a number
+        ("1.2345", "vi"),
+        ("1,234.5", "vi"),
+        ("1,5", "en"),
+        ("1.234,5", "en"),
+        ("", "vi"),
+        ("abc", "vi"),
+        ("12 34", "vi"),
+    ],
+)
+def test_parse_number_refuses_ambiguous_input(text, lang):
+    with pytest.raises(LsoParseError) as info:
+        parse_number(text, lang=lang)
+    assert isinstance(info.value, ValueError)
+    assert repr(text) in str(info.value) or text == ""
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("6,67", 6.665, 6.675),
+        ("1.585,0", 1584.95, 1585.05),
+        ("4.270", 4265, 4275),  # trailing zeros of an integer are not significant
+        ("11.000", 10500, 11500),
+        ("142", 141.5, 142.5),
+        ("0,47", 0.465, 0.475),
+    ],
+)
+def test_number_bounds_follow_the_last_significant_digit(text, low, high):
+    assert number_bounds(text) == pytest.approx((low, high))
+
+
+# value, low, high, unit, bound, status, direction, out_of, footnote
+QUANTITIES = [
+    ("ước đạt 1.320 triệu USD", "vi", 1320, 1315, 1325, "USD million", "exact", "estimate", 0, None, None),
+    ("giảm 42,9%", "vi", -42.9, -42.95, -42.85, "%", "exact", None, -1, None, None),
+    ("tăng 0,47%", "vi", 0.47, 0.465, 0.475, "%", "exact", None, 1, None, None),
+    ("39,3 %", "vi", 39.3, 39.25, 39.35, "%", "exact", None, 0, None, None),
+    ("1.585,0 tỷ đồng", "vi", 1585.0, 1584.95, 1585.05, "VND billion", "exact", None, 0, None, None),
+    ("2,5 nghìn tỷ đồng", "vi", 2500, 2450, 2550, "VND billion", "exact", None, 0, None, None),
+    ("46,9 triệu đồng", "vi", 46.9, 46.85, 46.95, "VND million", "exact", None, 0, None, None),
+    ("1,7 tỷ USD", "vi", 1700, 1650, 1750, "USD million", "exact", None, 0, None, None),
+    ("159,1 nghìn tấn", "vi", 159.1, 159.05, 159.15, "thousand tonnes", "exact", None, 0, None, None),
+    ("22.994,1 ha", "vi", 22994.1, 22994.05, 22994.15, "ha", "exact", None, 0, None, None),
+    ("350 km", "vi", 350, 345, 355, "km", "exact", None, 0, None, None),
+    ("258 doanh nghiệp", "vi", 258, 257.5, 258.5, "count", "exact", None, 0, None, None),
+    ("06 hợp tác xã", "vi", 6, 5.5, 6.5, "count", "exact", None, 0, None, None),
+    ("624.405 tài khoản", "vi", 624405, 624404.5, 624405.5, "count", "exact", None, 0, None, None),
+    ("1.454,2 nghìn lượt", "vi", 1454200, 1454150, 1454250, "count", "exact", None, 0, None, None),
+    ("khoảng 293 tỷ đồng", "vi", 293, 292.5, 293.5, "VND billion", "approx", None, 0, None, None),
+    ("gần 1.900 triệu USD", "vi", 1900, 1850, 1950, "USD million", "approx", None, 0, None, None),
+    ("hơn 142 triệu USD", "vi", 142, 142, NAN, "USD million", "lower", None, 0, None, None),
+    ("trên 3.100 tỷ đồng", "vi", 3100, 3100, NAN, "VND billion", "lower", None, 0, None, None),
+    ("dưới 5%", "vi", 5, NAN, 5, "%", "upper", None, 0, None, None),
+    ("từ 7 đến 7,5%", "vi", 7.25, 7, 7.5, "%", "range", None, 0, None, None),
+    ("13,5 đến 14 tiêu chí/xã", "vi", 13.75, 13.5, 14, "count", "range", None, 0, None, None),
+    ("1.100 - 1.350 xe/ngày", "vi", 1225, 1100, 1350, "count", "range", None, 0, None, None),
+    ("08/13", "vi", 8, 7.5, 8.5, None, "exact", None, 0, 13, None),
+    ("thứ 16/63", "vi", 16, 15.5, 16.5, "rank", "exact", None, 0, 63, None),
+    ("đứng thứ hai", "vi", 2, 1.5, 2.5, "rank", "exact", None, 0, None, None),
+    ("giảm 54%38", "vi", -54, -54.5, -53.5, "%", "exact", None, -1, None, "38"),
+    ("tăng hơn 2 lần", "vi", 2, 2, NAN, "times", "lower", None, 1, None, None),
+    ("phấn đấu 7%", "vi", 7, 6.5, 7.5, "%", "exact", "target", 0, None, None),
+    ("dự ước 1.906,5 tỷ đồng", "vi", 1906.5, 1906.45, 1906.55, "VND billion", "exact", "estimate", 0, None, None),
+    ("US$1,077.6 million", "en", 1077.6, 1077.55, 1077.65, "USD million", "exact", None, 0, None, None),
+    ("VND2,270 billion", "en", 2270, 2265, 2275, "VND billion", "exact", None, 0, None, None),
+    ("nearly US$1.9 billion", "en", 1900, 1850, 1950, "USD million", "approx", None, 0, None, None),
+    ("more than 29,000 vehicles", "en", 29000, 29000, NAN, "count", "lower", None, 0, None, None),
+    ("rose 52.7%", "en", 52.7, 52.65, 52.75, "%", "exact", None, 1, None, None),
+    ("down 33.2%", "en", -33.2, -33.25, -33.15, "%", "exact", None, -1, None, None),
+    ("44.2 million VND", "en", 44.2, 44.15, 44.25, "VND million", "exact", None, 0, None, None),
+]
+
+
+def _same(a, b):
+    if b is None:
+        return a is None
+    if isinstance(b, float) and math.isnan(b):
+        return isinstance(a, float) and math.isnan(a)
+    if isinstance(b, (int, float)):
+        return a == pytest.approx(b)
+    return a == b
+
+
+@pytest.mark.parametrize("text, lang, value, low, high, unit, bound, status, direction, out_of, footnote", QUANTITIES)
+def test_parse_quantity(text, lang, value, low, high, unit, bound, status, direction, out_of, footnote):
+    q = parse_quantity(text, lang=lang)
+    got = (q.value, q.low, q.high, q.unit, q.bound, q.status, q.direction, q.out_of, q.footnote)
+    want = (value, low, high, unit, bound, status, direction, out_of, footnote)
+    for g, w in zip(got, want):
+        assert _same(g, w), (text, got, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "tăng mạnh", "1.5 tỷ đồng", "tăng 3% và 5%", "từ 7%", "từ 9 đến 7%", "3,450 triệu USD và 2 xe"],
+)
+def test_parse_quantity_fails_closed(text):
+    with pytest.raises(LsoParseError):
+        parse_quantity(text)
+
+
+def test_parse_quantity_keeps_unknown_words_as_tail_without_a_unit():
+    q = parse_quantity("12 con trâu")
+    assert q.unit is None and q.tail == "12 con trâu"[3:]
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=3))
+def test_vietnamese_notation_round_trips(n, decimals):
+    """Any number written in Vietnamese notation reads back to itself, inside its bounds."""
+    value = n / 10**decimals
+    integer, _, frac = f"{value:.{decimals}f}".partition(".")
+    grouped = f"{int(integer):,}".replace(",", ".")
+    printed = grouped + ("," + frac if decimals else "")
+    assert parse_number(printed) == pytest.approx(value)
+    low, high = number_bounds(printed)
+    assert low <= value <= high
+    assert parse_number(f"{int(integer):,}" + ("." + frac if decimals else ""), lang="en") == pytest.approx(value)
+
+
+@given(st.text(max_size=60))
+def test_parse_quantity_never_crashes_on_text(text):
+    try:
+        q = parse_quantity(text)
+    except LsoParseError:
+        return
+    assert math.isnan(q.low) or math.isnan(q.high) or q.low <= q.high
+    assert math.isnan(q.low) or q.low <= q.value + 1e-9
+    assert math.isnan(q.high) or q.value <= q.high + 1e-9
