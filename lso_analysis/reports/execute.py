@@ -44,7 +44,7 @@ class Job:
     notebooks_dir: Path
     reports_dir: Path
     project_root: Path
-    library_root: Path  # put first on the kernel's PYTHONPATH
+    library_root: Path  # the folder holding this lso_analysis: first on the kernel's PYTHONPATH
     kernel_config: Path
     provenance: Provenance
     cell_progress: bool = False

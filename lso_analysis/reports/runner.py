@@ -93,7 +93,7 @@ def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO) -> list[Re
             Job(
                 notebook=p.notebook, output=p.output, title=p.title, parameters=p.parameters,
                 overrides=p.overrides, notebooks_dir=options.notebooks_dir, reports_dir=options.reports_dir,
-                project_root=options.project_root, library_root=options.library_dir.parent,
+                project_root=options.project_root, library_root=paths.PACKAGE_DIR.parent,
                 kernel_config=config, provenance=provenance, cell_progress=show and len(todo) == 1,
             )  # fmt: skip
             for p in todo
