@@ -146,13 +146,15 @@ def _unit_for(measure: str, unit: str | None, tail: str, indicator_unit: str, in
         return "times", 1.0
     # level or change_abs: in the indicator's unit
     if unit is None:
-        if indicator_unit in ("count", "%", "points", "rank", "times", "months"):
+        if indicator_unit in ("count", "%", "points", "rank", "times", "months", "hours", "minutes"):
             return indicator_unit, 1.0
         shown = f" {tail!r}" if tail else " (no unit printed)"
         raise RowError("value_raw", f"unknown unit{shown} for {indicator} (unit {indicator_unit}); "
                        "add the unit phrase to data/reference/units.csv")
     if unit == "count" and indicator_unit == "rank":
         return "rank", 1.0
+    if unit == "rank" and indicator_unit == "count" and measure == "level":
+        return "count", 1.0  # "ca dương tính thứ 5": the fifth case, so five cases so far
     try:
         return indicator_unit, conversion_factor(unit, indicator_unit)
     except ValueError:

@@ -300,9 +300,8 @@ def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFr
         by ';'), ``method`` and ``origin`` ('derived'); ``obs_id`` is
         ``derived:<method>:<obs_id>``. An estimate among the inputs makes an estimate.
 
-    Example:
-        >>> import tests.obs_factory as f  # doctest: +SKIP
-        >>> derive_implied(f.make_obs([{"value": 4270}, {"measure": "growth_pct", "value": 52}]))  # doctest: +SKIP
+    Example: "4.270 triệu USD (4265..4275), tăng 52% (51.5..52.5)" for 2021 gives a 2020 row
+    ``derived:base_from_growth:<growth obs_id>`` with interval 2796.7..2821.8 (tests/test_derive.py).
     """
     bases = load_share_bases() if share_bases is None else share_bases
     known = _records(obs)

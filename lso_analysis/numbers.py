@@ -28,12 +28,15 @@ _EXACT_UNITS = {"%", "pp", "rank", "points", "times"}
 
 _ESTIMATE = re.compile(r"\b(?:dự ước|ước tính|ước thực hiện|ước đạt|ước|estimated|estimate|expected to reach)\b", re.I)
 _TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|target(?:ed)?|planned|aims? (?:at|for|to))\b", re.I)
-_APPROX = re.compile(r"\b(?:khoảng|gần|xấp xỉ|chừng|about|around|nearly|almost|approximately|roughly|some)\s*$", re.I)
-_LOWER = re.compile(r"\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in excess of)\s*$", re.I)
-_UPPER = re.compile(r"\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than)\s*$", re.I)
+_APPROX = re.compile(r"(?:~|≈|±|\b(?:khoảng|gần|xấp xỉ|chừng|about|around|nearly|almost|approximately|roughly|some))\s*$", re.I)
+_LOWER = re.compile(r"(?:>|≥|\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in excess of|at least|tối thiểu|ít nhất))\s*$", re.I)
+_UPPER = re.compile(r"(?:<|≤|\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than|top|nhóm|tối đa|at most|within))\s*$", re.I)
 _UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
 _DOWN = re.compile(r"\b(?:giảm|sụt|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to|hoặc|or)\s*$", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*$", re.I)
+_EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_EN_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.I)
 # "đứng thứ hai": ordinals written as words.
 _ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _ORDINAL = re.compile(r"\b(thứ)\s+(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
@@ -218,6 +221,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
     t = normalize_text(text)
     if not NUMBER_TOKEN.search(t):
         t = _ORDINAL.sub(lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2).lower()]}", t)
+        if lang == "en":  # "about two to five minutes"
+            t = _EN_WORD.sub(lambda m: str(_EN_NUMBER_WORDS[m.group(1).lower()]), t)
     tokens = list(NUMBER_TOKEN.finditer(t))
     if not tokens:
         raise LsoParseError("no number", text)
@@ -244,7 +249,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
         tokens = [first, second] + tokens[2:]
     elif len(tokens) > 1:
         mid = t[first.end() : tokens[1].start()]
-        if _RANGE_SEP.search(mid.replace("%", "")) and re.fullmatch(r"\s*%?\s*(?:-|–|—|đến|tới|to|hoặc|or)\s*", mid, re.I):
+        if _RANGE_SEP.search(mid.replace("%", "")) and re.fullmatch(
+                r"\s*%?\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*", mid, re.I):
             second = tokens[1]
             bound = "range"
             end = second.end()
@@ -291,8 +297,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
     qualifier = re.sub(r"\s+", " ", qualifier).rstrip()
     if bound != "range":
         if _RANGE_START.search(qualifier):
-            raise LsoParseError("a range that has no end", text)
-        if _APPROX.search(qualifier):
+            bound = "lower"  # "chiếm từ 10% GRDP": from 10% up, i.e. at least 10%
+        elif _APPROX.search(qualifier):
             bound = "approx"
         elif _LOWER.search(qualifier):
             bound = "lower"

@@ -17,7 +17,10 @@ CANONICAL_UNITS: dict[str, tuple[str, float]] = {
     "rank": ("rank", 1.0),
     "times": ("times", 1.0),
     "points": ("points", 1.0),
-    "months": ("duration", 1.0),
+    "months": ("duration_months", 1.0),
+    "hours": ("duration", 60.0),
+    "minutes": ("duration", 1.0),
+    "USD": ("USD", 1.0),
 }
 
 MEASURES = ("level", "growth_pct", "plan_pct", "share_pct", "change_abs", "change_pp", "rank", "ratio")

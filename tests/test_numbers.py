@@ -88,6 +88,9 @@ QUANTITIES = [
     ("hơn 142 triệu USD", "vi", 142, 142, NAN, "USD million", "lower", None, 0, None, None),
     ("trên 3.100 tỷ đồng", "vi", 3100, 3100, NAN, "VND billion", "lower", None, 0, None, None),
     ("dưới 5%", "vi", 5, NAN, 5, "%", "upper", None, 0, None, None),
+    ("top 10", "en", 10, NAN, 10, None, "upper", None, 0, None, None),
+    ("~24.2 billion USD", "en", 24200, 24150, 24250, "USD million", "approx", None, 0, None, None),
+    ("> 2.000 xe", "vi", 2000, 2000, NAN, "count", "lower", None, 0, None, None),
     ("từ 7 đến 7,5%", "vi", 7.25, 7, 7.5, "%", "range", None, 0, None, None),
     ("13,5 đến 14 tiêu chí/xã", "vi", 13.75, 13.5, 14, "count", "range", None, 0, None, None),
     ("1.100 - 1.350 xe/ngày", "vi", 1225, 1100, 1350, "count", "range", None, 0, None, None),
@@ -96,6 +99,9 @@ QUANTITIES = [
     ("đứng thứ hai", "vi", 2, 1.5, 2.5, "rank", "exact", None, 0, None, None),
     ("giảm 54%38", "vi", -54, -54.5, -53.5, "%", "exact", None, -1, None, "38"),
     ("tăng hơn 2 lần", "vi", 2, 2, NAN, "times", "lower", None, 1, None, None),
+    ("chiếm từ 10%", "vi", 10, 10, NAN, "%", "lower", None, 0, None, None),
+    ("from 80% to less than 90%", "en", 85, 80, 90, "%", "range", None, 0, None, None),
+    ("about two to five minutes", "en", 3.5, 2, 5, "minutes", "range", None, 0, None, None),
     ("phấn đấu 7%", "vi", 7, 6.5, 7.5, "%", "exact", "target", 0, None, None),
     ("dự ước 1.906,5 tỷ đồng", "vi", 1906.5, 1906.45, 1906.55, "VND billion", "exact", "estimate", 0, None, None),
     ("US$1,077.6 million", "en", 1077.6, 1077.55, 1077.65, "USD million", "exact", None, 0, None, None),
@@ -129,7 +135,7 @@ def test_parse_quantity(text, lang, value, low, high, unit, bound, status, direc
 
 @pytest.mark.parametrize(
     "text",
-    ["", "tăng mạnh", "1.5 tỷ đồng", "tăng 3% và 5%", "từ 7%", "từ 9 đến 7%", "3,450 triệu USD và 2 xe"],
+    ["", "tăng mạnh", "1.5 tỷ đồng", "tăng 3% và 5%", "từ 9 đến 7%", "3,450 triệu USD và 2 xe"],
 )
 def test_parse_quantity_fails_closed(text):
     with pytest.raises(LsoParseError):
