@@ -144,6 +144,13 @@ def check_trade_magnitudes(obs: pd.DataFrame, bands: dict[str, tuple[float, floa
     Returns:
         Rows in the :func:`check_consistency` layout with ``check='magnitude'``; side b is
         the band (``low_b``/``high_b``) and ``overlap`` says whether the figure fits it.
+
+    >>> row = {"obs_id": "dv#1", "source_id": "dv", "indicator": "trade_turnover", "measure": "level",
+    ...        "unit": "USD million", "value": 51990.563, "value_low": 51990.5625, "value_high": 51990.5635,
+    ...        "period_start": pd.Timestamp("2023-01-01"), "period_end": pd.Timestamp("2023-12-31")}
+    >>> out = check_trade_magnitudes(pd.DataFrame([row]))
+    >>> bool(out.loc[0, "overlap"]), out.loc[0, "note"]
+    (False, '51,991 USD million a year (×1.00); fits: trade_turnover_all_goods')
     """
     bands = TRADE_BANDS if bands is None else bands
     out = []
@@ -167,7 +174,7 @@ def _conflict_ids(value) -> set[str]:
 
 
 def _explain(table: pd.DataFrame, conflicts: pd.DataFrame, chains: dict[str, set[str]]) -> pd.DataFrame:
-    recorded = [(_conflict_ids(c.obs_ids), c.judgement, c.preferred, c.id) for c in conflicts.itertuples()] if len(conflicts) else []
+    recorded = [(_conflict_ids(c.obs_ids), c.judgement, c.preferred, c.id) for c in conflicts.itertuples()]
     explanations, statuses = [], []
     for r in table.itertuples():
         ids_a = chains.get(r.obs_id_a, {r.obs_id_a}) | {r.obs_id_a}

@@ -80,6 +80,12 @@ def coverage_table(
 
 
 def coverage_matrix(coverage: pd.DataFrame) -> pd.DataFrame:
-    """The tidy coverage table as indicator × year, cells like ``actual`` or ``none+partial``."""
+    """The tidy coverage table as indicator × year, cells like ``actual`` or ``none+partial``.
+
+    >>> cov = pd.DataFrame({"indicator": ["grdp", "grdp"], "year": [2020, 2021],
+    ...                     "status": ["estimate", "none"], "has_partial": [False, True]})
+    >>> coverage_matrix(cov).loc["grdp"].tolist()
+    ['estimate', 'none+partial']
+    """
     label = coverage["status"] + coverage["has_partial"].map({True: "+partial", False: ""})
     return coverage.assign(cell=label).pivot(index="indicator", columns="year", values="cell")

@@ -5,95 +5,40 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 
 import pandas as pd
 
 from lso_analysis import intervals as iv
-from lso_analysis.spans import period_kind, shift_like
-
-#: The processed observations table (SPEC §3) plus the source columns the loader joins in.
-OBS_COLUMNS = (
-    "obs_id", "source_id", "province", "indicator", "measure", "value", "value_low", "value_high", "unit",
-    "out_of", "period_start", "period_end", "period_kind", "base_start", "base_end", "status", "bound",
-    "value_raw", "period_raw", "comparison_raw", "note", "reliability", "published",
+from lso_analysis.obs_rows import (  # noqa: F401  (re-exported)
+    DATE_COLUMNS,
+    DERIVED_COLUMNS,
+    FLOAT_COLUMNS,
+    OBS_COLUMNS,
+    RELIABILITY_RANK,
+    Row,
+    combined_status,
+    group_key,
+    interval_of,
+    make_derived_row,
+    obs_number,
+    point_value,
+    reported_chain,
+    source_of,
+    to_frame,
+    to_records,
 )
-DERIVED_COLUMNS = OBS_COLUMNS + ("derived_from", "method", "origin")
-METHODS = ("base_from_growth", "base_from_change", "plan_from_share", "whole_from_share", "month_from_ytd", "bound_from_ratio")
-RELIABILITY_RANK = {"official": 0, "press": 1, "mirror": 2, "low": 3}
-DATE_COLUMNS = ("period_start", "period_end", "base_start", "base_end")
-FLOAT_COLUMNS = ("value", "value_low", "value_high", "out_of")
+from lso_analysis.spans import shift_like
 
-Row = dict
-
-
-def _interval(row: Row) -> iv.Interval:
-    return (float(row["value_low"]), float(row["value_high"]))
-
-
-def _obs_no(obs_id: str) -> float:
-    tail = str(obs_id).rsplit("#", 1)[-1]
-    return float(tail) if tail.isdigit() else math.inf
-
-
-def _key(*values) -> tuple:
-    return tuple("" if pd.isna(v) else str(v) for v in values)
-
-
-def _published(rows: Iterable[Row]):
-    stamps = [pd.to_datetime(str(r.get("published")), format="ISO8601", errors="coerce") for r in rows]
-    stamps = [s for s in stamps if not pd.isna(s)]
-    return max(stamps) if stamps else pd.NaT
-
-
-def _status(rows: Iterable[Row], target_becomes: str = "target") -> str:
-    statuses = {r["status"] for r in rows}
-    if "target" in statuses:
-        return target_becomes
-    return "estimate" if "estimate" in statuses else "actual"
-
-
-def _point(func: Callable, *rows: Row, **kwargs) -> float:
-    """``func`` applied to the rows' point values (the figure as printed), NaN if impossible."""
-    values = [float(r["value"]) for r in rows]
-    if any(math.isnan(v) for v in values):
-        return math.nan
-    try:
-        return func(*(iv.point(v) for v in values), **kwargs)[0]
-    except (ZeroDivisionError, ValueError):
-        return math.nan
-
-
-def _make(method: str, key_id: str, inputs: list[Row], template: Row, interval: iv.Interval, value: float, **fields) -> Row | None:
-    """One derived row in the observations schema, or None when it carries no information."""
-    low, high = interval
-    if math.isnan(low) and math.isnan(high):
-        return None
-    row = {c: template.get(c) for c in OBS_COLUMNS}
-    row.update(
-        obs_id=f"derived:{method}:{key_id}", value_raw="", period_raw="", comparison_raw="", out_of=math.nan,
-        base_start=pd.NaT, base_end=pd.NaT, status=_status(inputs),
-        reliability=max((r["reliability"] for r in inputs), key=lambda x: RELIABILITY_RANK.get(x, 9)),
-        published=_published(inputs),
-    )
-    row.update(fields)
-    if not math.isnan(value):
-        value = min(max(value, -math.inf if math.isnan(low) else low), math.inf if math.isnan(high) else high)
-    else:
-        value = low if not math.isnan(low) else high
-    row.update(value=value, value_low=low, value_high=high)
-    if fields.get("bound") is None:
-        row["bound"] = "range" if not (math.isnan(low) or math.isnan(high)) else "lower" if math.isnan(high) else "upper"
-    row["period_kind"] = period_kind(row["period_start"], row["period_end"])
-    row.update(derived_from=";".join(r["obs_id"] for r in inputs), method=method, origin="derived")
-    return row
+METHODS = (
+    "base_from_growth", "base_from_change", "plan_from_share", "whole_from_share", "month_from_ytd", "bound_from_ratio",
+)
 
 
 def _groups(rows: list[Row]) -> dict[tuple, list[Row]]:
     """Rows that share source, indicator and period: figures of one sentence about one quantity."""
     groups: dict[tuple, list[Row]] = defaultdict(list)
     for r in rows:
-        groups[_key(r["source_id"], r["province"], r["indicator"], r["period_start"], r["period_end"])].append(r)
+        groups[group_key(r["source_id"], r["province"], r["indicator"], r["period_start"], r["period_end"])].append(r)
     return groups
 
 
@@ -118,9 +63,9 @@ def _base_from_growth(group: list[Row]) -> list[Row]:
         levels = _partners(group, g)
         for lv in levels:
             key = g["obs_id"] if len(levels) == 1 else f"{g['obs_id']}+{lv['obs_id']}"
-            out.append(_make(
-                "base_from_growth", key, [lv, g], lv, iv.base_from_growth(_interval(lv), _interval(g)),
-                _point(iv.base_from_growth, lv, g), status=_status([lv, g], "estimate"),
+            out.append(make_derived_row(
+                "base_from_growth", key, [lv, g], lv, iv.base_from_growth(interval_of(lv), interval_of(g)),
+                point_value(iv.base_from_growth, lv, g), status=combined_status([lv, g], "estimate"),
                 period_start=g["base_start"], period_end=g["base_end"],
                 note=f"{lv['value']:g} / (1 + {g['value']:g}/100); base: {g['comparison_raw']}",
             ))
@@ -138,9 +83,9 @@ def _base_from_change(group: list[Row]) -> list[Row]:
             key = c["obs_id"] if len(levels) == 1 else f"{c['obs_id']}+{lv['obs_id']}"
             start, end = c["base_start"], c["base_end"]
             base_start, base_end = shift_like(lv, start, end)
-            out.append(_make(
-                "base_from_change", key, [lv, c], lv, iv.sub(_interval(lv), _interval(c)), _point(iv.sub, lv, c),
-                status=_status([lv, c], "estimate"), period_start=start, period_end=end,
+            out.append(make_derived_row(
+                "base_from_change", key, [lv, c], lv, iv.sub(interval_of(lv), interval_of(c)), point_value(iv.sub, lv, c),
+                status=combined_status([lv, c], "estimate"), period_start=start, period_end=end,
                 base_start=base_start, base_end=base_end, note=f"{lv['value']:g} - ({c['value']:g})",
             ))
     return out
@@ -161,9 +106,9 @@ def _plan_from_share(group: list[Row]) -> list[Row]:
         for lv in levels:
             start, end = _plan_period(p)
             key = p["obs_id"] if len(levels) == 1 else f"{p['obs_id']}+{lv['obs_id']}"
-            out.append(_make(
-                "plan_from_share", key, [lv, p], lv, iv.plan_from_share(_interval(lv), _interval(p)),
-                _point(iv.plan_from_share, lv, p), status="target", period_start=start, period_end=end,
+            out.append(make_derived_row(
+                "plan_from_share", key, [lv, p], lv, iv.plan_from_share(interval_of(lv), interval_of(p)),
+                point_value(iv.plan_from_share, lv, p), status="target", period_start=start, period_end=end,
                 comparison_raw=p["comparison_raw"] or "kế hoạch",
                 note=f"plan ({p['comparison_raw'] or 'kế hoạch'}) = {lv['value']:g} / ({p['value']:g}/100)",
             ))
@@ -188,12 +133,16 @@ def _whole_from_share(group: list[Row], bases: pd.DataFrame) -> list[Row]:
         levels = _partners(group, s) if whole else []
         for lv in levels:
             key = s["obs_id"] if len(levels) == 1 else f"{s['obs_id']}+{lv['obs_id']}"
-            out.append(_make(
-                "whole_from_share", key, [lv, s], lv, iv.whole_from_share(_interval(lv), _interval(s)),
-                _point(iv.whole_from_share, lv, s), indicator=whole,
+            out.append(make_derived_row(
+                "whole_from_share", key, [lv, s], lv, iv.whole_from_share(interval_of(lv), interval_of(s)),
+                point_value(iv.whole_from_share, lv, s), indicator=whole,
                 note=f"{whole} = {lv['value']:g} / ({s['value']:g}/100)",
             ))
     return out
+
+
+def _order(row: Row) -> float:
+    return obs_number(row["obs_id"])
 
 
 def _ratio_reading(row: Row) -> iv.RatioReading:
@@ -208,15 +157,16 @@ def _bound_from_ratio(group: list[Row]) -> list[Row]:
         if not candidates:
             continue
         # The figure a "… lần" qualifies is the one printed just before it in the same sentence.
-        before = [r for r in candidates if _obs_no(r["obs_id"]) < _obs_no(q["obs_id"])]
-        now = max(before, key=lambda r: _obs_no(r["obs_id"])) if before else min(candidates, key=lambda r: _obs_no(r["obs_id"]))
+        before = [r for r in candidates if obs_number(r["obs_id"]) < obs_number(q["obs_id"])]
+        now = max(before, key=_order) if before else min(candidates, key=_order)
         reading = _ratio_reading(q)
         base_start, base_end = shift_like(now, q["base_start"], q["base_end"])
-        low, high = iv.before_from_ratio(_interval(now), _interval(q), reading)
+        low, high = iv.before_from_ratio(interval_of(now), interval_of(q), reading)
         bound = "upper" if math.isnan(float(q["value_high"])) else None
-        out.append(_make(
-            "bound_from_ratio", q["obs_id"], [now, q], now, (low, high), _point(iv.before_from_ratio, now, q, reading="times"),
-            status=_status([now, q], "estimate"), period_start=q["base_start"], period_end=q["base_end"],
+        out.append(make_derived_row(
+            "bound_from_ratio", q["obs_id"], [now, q], now, (low, high),
+            point_value(iv.before_from_ratio, now, q, reading="times"),
+            status=combined_status([now, q], "estimate"), period_start=q["base_start"], period_end=q["base_end"],
             base_start=base_start, base_end=base_end, bound=bound,
             note=f"{now['value']:g} / {q['value']:g} ({reading} reading of '{q['value_raw']}')",
         ))
@@ -235,7 +185,7 @@ def _month_from_ytd(rows: list[Row]) -> list[Row]:
     for r in rows:
         month = _ytd_month(r) if r["measure"] == "level" else None
         if month:
-            by_year[_key(r["province"], r["indicator"], r["unit"], r["period_start"].year)][month].append(r)
+            by_year[group_key(r["province"], r["indicator"], r["unit"], r["period_start"].year)][month].append(r)
     out = []
     for months in by_year.values():
         for m in sorted(months):
@@ -243,12 +193,12 @@ def _month_from_ytd(rows: list[Row]) -> list[Row]:
                 for b in months.get(m - 1, []):
                     if (a["status"] == "target") != (b["status"] == "target"):
                         continue
-                    raw = iv.sub(_interval(a), _interval(b))
+                    raw = iv.sub(interval_of(a), interval_of(b))
                     if not math.isnan(raw[1]) and raw[1] < 0:
                         continue  # January–M below January–(M-1): check_consistency reports it
-                    out.append(_make(
+                    out.append(make_derived_row(
                         "month_from_ytd", f"{a['obs_id']}-{b['obs_id']}", [a, b], a, iv.clip_nonneg(raw),
-                        _point(iv.month_from_ytd, a, b), period_start=b["period_end"] + pd.Timedelta(days=1),
+                        point_value(iv.month_from_ytd, a, b), period_start=b["period_end"] + pd.Timedelta(days=1),
                         period_end=a["period_end"], note=f"{a['value']:g} - {b['value']:g}",
                     ))
     return out
@@ -259,24 +209,6 @@ def load_share_bases() -> pd.DataFrame:
     from lso_analysis import paths
 
     return pd.read_csv(paths.REFERENCE_DIR / "share_bases.csv", dtype=str, keep_default_na=False)
-
-
-def _records(obs: pd.DataFrame) -> list[Row]:
-    frame = obs.copy()
-    for col in DATE_COLUMNS:
-        frame[col] = pd.to_datetime(frame[col])
-    if "origin" not in frame:
-        frame["origin"] = "reported"
-    return frame.to_dict("records")
-
-
-def _frame(rows: list[Row], columns: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    for col in DATE_COLUMNS:
-        frame[col] = pd.to_datetime(frame[col])
-    for col in FLOAT_COLUMNS:
-        frame[col] = frame[col].astype(float)
-    return frame
 
 
 def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -304,7 +236,7 @@ def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFr
     ``derived:base_from_growth:<growth obs_id>`` with interval 2796.7..2821.8 (tests/test_derive.py).
     """
     bases = load_share_bases() if share_bases is None else share_bases
-    known = _records(obs)
+    known = to_records(obs)
     seen = {r["obs_id"] for r in known}
     seen_inputs: set[tuple] = set()
     derived: list[Row] = []
@@ -327,7 +259,7 @@ def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFr
             break
         derived += new
         known += new
-    return _frame(sorted(derived, key=lambda r: r["obs_id"]), DERIVED_COLUMNS)
+    return to_frame(sorted(derived, key=lambda r: r["obs_id"]), DERIVED_COLUMNS)
 
 
 def with_derived(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -337,28 +269,6 @@ def with_derived(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.D
     derived = derive_implied(obs) if derived is None else derived
     parts = [reported] + ([derived] if len(derived) else [])
     return pd.concat(parts, ignore_index=True)
-
-
-def reported_chain(obs_id: str, derived: pd.DataFrame) -> list[str]:
-    """The reported obs_ids a (possibly derived-from-derived) row rests on, sorted.
-
-    >>> reported_chain("src#1", derived=pd.DataFrame(columns=["obs_id", "derived_from"]))
-    ['src#1']
-    """
-    parents = dict(zip(derived["obs_id"], derived["derived_from"]))
-    out, todo = set(), [obs_id]
-    while todo:
-        current = todo.pop()
-        if current in parents:
-            todo += [p for p in str(parents[current]).split(";") if p]
-        else:
-            out.add(current)
-    return sorted(out)
-
-
-def source_of(obs_id: str) -> str:
-    """``<source_id>`` of a reported ``<source_id>#<n>`` id."""
-    return str(obs_id).rsplit("#", 1)[0]
 
 
 def __getattr__(name: str):

@@ -166,3 +166,7 @@ def load_places(gazetteer_csv: Path = GAZETTEER_CSV, aliases_csv: Path = ALIASES
         if bad:
             raise ValueError(f"{aliases_csv}: unknown provinces: {', '.join(sorted(set(bad)))}")
     return tuple(places)
+
+
+if __name__ == "__main__":  # make gazetteer
+    print(f"wrote {build_gazetteer()}")

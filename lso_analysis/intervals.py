@@ -45,14 +45,14 @@ def width(iv: Interval) -> float:
 def contains(iv: Interval, x: float) -> bool:
     """True when ``x`` lies in the closed interval (NaN sides unbounded)."""
     low, high = _open(iv)
-    return low <= x <= high
+    return bool(low <= x <= high)
 
 
 def overlaps(a: Interval, b: Interval) -> bool:
     """True when the two closed intervals share at least one point."""
     a_low, a_high = _open(a)
     b_low, b_high = _open(b)
-    return a_low <= b_high and b_low <= a_high
+    return bool(a_low <= b_high and b_low <= a_high)
 
 
 def hull(*ivs: Interval) -> Interval:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .matchtext import match_key, trie_regex
+from .matchtext import canon_key, match_key, trie_regex
 from .paths import INDICATORS_CSV, LEXICON_CSV, REFERENCE_DIR
 
 CUES_CSV = REFERENCE_DIR / "extract_cues.csv"
@@ -111,14 +111,12 @@ def _split_top(text: str) -> list[str]:
 
 
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip()
-    phrase = re.sub(r"\s*([,/])\s*", r"\1", phrase)
-    return re.sub(r"\s+([-–—])\s+", r" \1 ", phrase)
+    return re.sub(r"\s+", " ", phrase).strip()
 
 
 def _key(phrase: str) -> str:
-    """Match-key form with a canonical space after commas (the trie lets spaces vary)."""
-    return re.sub(r",(?! )", ", ", match_key(phrase)).replace(" ,", ",")
+    """The dictionary form a phrase is stored under (see :func:`canon_key`)."""
+    return canon_key(match_key(phrase))
 
 
 def read_codebook(path: Path = INDICATORS_CSV) -> dict[str, dict[str, str]]:
@@ -192,10 +190,11 @@ def lexicon_coverage(path: Path = LEXICON_CSV, codebook: Path = INDICATORS_CSV) 
 class Cues:
     """The cue words of ``extract_cues.csv``, compiled."""
 
-    pattern: re.Pattern  # every cue phrase, to scan the text once
+    pattern: re.Pattern  # the cue phrases looked up as spans (status, plan, share, stock)
     kinds: dict[str, frozenset[str]]  # phrase key → kinds
     values: dict[tuple[str, str], str]  # (kind, phrase key) → value
     before: dict[str, re.Pattern]  # kind → regex matching the kind's words at the end of a text
+    duration_after: frozenset[str]  # words after a number that make it a duration ("190 năm")
 
 
 @functools.lru_cache(maxsize=2)
@@ -220,6 +219,8 @@ def load_cues(path: Path = CUES_CSV) -> Cues:
             by_kind[kind].append(phrase)
     if problems:
         raise ValueError(f"{path}: unknown cue kinds or empty phrases:\n  " + "\n  ".join(problems))
-    pattern = re.compile(rf"(?<!\w)(?:{trie_regex(sorted(kinds))})(?!\w)")
+    # Only these kinds are looked up as spans in the text; the others are read just before a number.
+    spanned = sorted(k for k, v in kinds.items() if v & {"status", "plan", "share_before", "share_base", "stock"})
+    pattern = re.compile(rf"(?<!\w)(?:{trie_regex(spanned)})(?!\w)")
     before = {k: re.compile(rf"(?<!\w)(?:{trie_regex(sorted(set(v)))})\s*[-–]?\s*$") for k, v in by_kind.items()}
-    return Cues(pattern, {k: frozenset(v) for k, v in kinds.items()}, values, before)
+    return Cues(pattern, {k: frozenset(v) for k, v in kinds.items()}, values, before, frozenset(by_kind["duration_after"]))

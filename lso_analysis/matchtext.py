@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,7 +32,9 @@ def _tone_table() -> dict[str, str]:
 _TONE_PAIRS = _tone_table()
 # Only at the end of a syllable ("hoán" keeps its mark on "a"), and not after "q"
 # ("quý": the "u" belongs to the consonant "qu").
-_TONE_RE = re.compile("(?<![qQ])(" + "|".join(sorted(_TONE_PAIRS)) + r")(?![^\W\d_])")
+_TONE_RE = re.compile(
+    "(?<![qQ])[oOuU][" + "".join(sorted({pair[1] for pair in _TONE_PAIRS})) + r"](?![^\W\d_])"
+)
 
 
 def canon_tones(text: str) -> str:
@@ -41,7 +44,7 @@ def canon_tones(text: str) -> str:
         >>> canon_tones("Hàng hoá, sức khoẻ, Thuỷ sản, quý II")
         'Hàng hóa, sức khỏe, Thủy sản, quý II'
     """
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(), m.group()), text)
 
 
 def lower_same_length(text: str) -> str:
@@ -62,6 +65,21 @@ def match_key(text: str) -> str:
         'tổng mức bán lẻ hàng hóa và'
     """
     return _SPACE_LIKE.sub(" ", canon_tones(lower_same_length(text)))
+
+
+_AROUND_PUNCT = re.compile(r"\s*([,/\-–—])\s*")
+
+
+@functools.lru_cache(maxsize=65536)
+def canon_key(text: str) -> str:
+    """Collapse a matched phrase to its dictionary form: one space, none around , / - (dashes as -).
+
+    Example:
+        >>> canon_key("nông ,  lâm nghiệp, covid - 19")
+        'nông,lâm nghiệp,covid-19'
+    """
+    text = _AROUND_PUNCT.sub(r"\1", re.sub(r"\s+", " ", text.strip()))
+    return text.replace("–", "-").replace("—", "-")
 
 
 def nfc_with_offsets(text: str) -> tuple[str, tuple[list[int], list[int]] | None]:

@@ -28,7 +28,7 @@ class TrendBreakResult:
         table: one row per term: ``term``, ``coef`` (log points), ``effect_pct`` (100·(e^coef − 1)),
             ``ci_low``, ``ci_high``, ``p_value`` (NaN when no residual degrees of freedom).
         n: points used. df_resid: residual degrees of freedom.
-        path: ``time``, ``actual``, ``fitted``, ``counterfactual`` (trend without the COVID
+        path: ``year`` (the ``time_col``), ``actual``, ``fitted``, ``counterfactual`` (trend without the COVID
             terms) with ``cf_low``/``cf_high`` (confidence band of the trend), ``gap_pct``.
         caveat: the sentence notebooks print next to any number from this model.
     """
@@ -49,7 +49,9 @@ def _columns(series_df: pd.DataFrame, time_col: str, value_col: str) -> pd.DataF
     return out.sort_values("time").reset_index(drop=True)
 
 
-def growth_to_index(series_df: pd.DataFrame, value_col: str = "value", time_col: str = "year", base: float = 100.0) -> pd.DataFrame:
+def growth_to_index(
+    series_df: pd.DataFrame, value_col: str = "value", time_col: str = "year", base: float = 100.0
+) -> pd.DataFrame:
     """Chain year-on-year growth rates (%) into an index level, base 100 the year before the first rate.
 
     Intervals are chained too (each year's growth interval multiplies in). Missing years at
@@ -103,7 +105,8 @@ def _caveat(n: int, times: np.ndarray, covid: list[float], df_resid: int, unit: 
     else:
         body = f"{df_resid} residual degrees of freedom"
     pre = [f"{t:g}" for t in times if t not in covid]
-    text = f"{head}: {body}. Each COVID term absorbs its period entirely, so the trend rests on {', '.join(pre) or 'no point'}."
+    rests = ", ".join(pre) or "no point"
+    text = f"{head}: {body}. Each COVID term absorbs its period entirely, so the trend rests on {rests}."
     return " ".join([text] + [e[0].upper() + e[1:] + "." for e in extra if e])
 
 
@@ -166,7 +169,8 @@ def fit_trend_break(
     if df_resid < min_dof:
         if on_few == "raise":
             raise InsufficientDataError(f"{df_resid} residual degrees of freedom (< {min_dof}). {caveat}")
-        warnings.warn(f"{df_resid} residual degrees of freedom (< {min_dof}). {caveat}", FewObservationsWarning, stacklevel=2)
+        message = f"{df_resid} residual degrees of freedom (< {min_dof}). {caveat}"
+        warnings.warn(message, FewObservationsWarning, stacklevel=2)
     y = np.log(s["value"].to_numpy())
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -181,7 +185,8 @@ def fit_trend_break(
     })
     counterfactual = np.exp(cf_X.to_numpy() @ res.params.to_numpy())
     path = pd.DataFrame({
-        "time": times, "actual": s["value"].to_numpy(), "fitted": np.exp(res.fittedvalues.to_numpy()),
+        time_col: times.astype(int) if unit == "annual" else times, "actual": s["value"].to_numpy(),
+        "fitted": np.exp(res.fittedvalues.to_numpy()),
         "counterfactual": counterfactual,
         "cf_low": np.exp(trend["mean_ci_lower"].to_numpy()) if trend is not None else np.nan,
         "cf_high": np.exp(trend["mean_ci_upper"].to_numpy()) if trend is not None else np.nan,
@@ -265,10 +270,13 @@ def counterfactual_at_rate(
             "gap_pct": 100 * (actual / cf - 1), "cum_gap": cum, "cum_gap_low": cum_iv[0], "cum_gap_high": cum_iv[1],
         })
     out = pd.DataFrame(rows)
+    if (out[time_col] % 1 == 0).all():
+        out[time_col] = out[time_col].astype(int)
     n = int(out["actual"].notna().sum())
     caveat = (
         f"Counterfactual: the {start_year:g} value grown at {rate_pct:g} %/yr (range {r_iv[0]:g}–{r_iv[1]:g}); "
-        f"{n} actual point(s). A pre-2020 average rate is a benchmark, not a forecast."
+        f"{n} actual point(s). A pre-2020 average rate is a benchmark, not a forecast; the ranges carry "
+        "the printed figures' rounding and the rate interval only, not later revisions of estimates."
     )
     if missing:
         caveat += f" No value for {', '.join(f'{t:g}' for t in missing)}: left out of the cumulative gap."

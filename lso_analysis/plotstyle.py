@@ -10,7 +10,7 @@ FONT = "DejaVu Sans"  # ships with matplotlib and covers Vietnamese (Latin Exten
 PALETTE = "colorblind"
 SVG_HASHSALT = "lso-analysis"
 CAPTION_FONTSIZE = 7.0
-_CAPTION_WIDTH = 150  # characters per caption line
+_CHARS_PER_INCH = 17  # caption characters per inch of figure width at 7 pt
 
 
 def house_rc() -> dict:
@@ -87,11 +87,15 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None):
 
     ids = sorted({s.strip() for s in source_ids if isinstance(s, str) and s.strip()})
     text = (caption + " " if caption else "") + ("Sources: " + "; ".join(ids) if ids else "Sources: none")
-    lines = textwrap.wrap(text, _CAPTION_WIDTH) or [""]
-    height = fig.get_size_inches()[1]
-    share = min(0.4, (len(lines) * CAPTION_FONTSIZE * 1.35 + 6) / 72 / height)
+    width, height = fig.get_size_inches()
+    lines = textwrap.wrap(text, int(width * _CHARS_PER_INCH), break_on_hyphens=False) or [""]
+    # The figure grows by the caption's height, so a long source list never squeezes the plot.
+    extra = (len(lines) * CAPTION_FONTSIZE * 1.3 + 8) / 72
+    fig.set_size_inches(width, height + extra)
+    share = extra / (height + extra)
     with mpl.rc_context(house_rc()):
-        fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=CAPTION_FONTSIZE, color="0.3")
+        fig.text(0.01, 0.004, "\n".join(lines), ha="left", va="bottom", fontsize=CAPTION_FONTSIZE, color="0.3",
+                 linespacing=1.2)
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, share, 1, 1 - share))

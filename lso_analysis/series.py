@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lso_analysis import intervals as iv
-from lso_analysis.derive import DERIVED_COLUMNS, RELIABILITY_RANK, reported_chain, source_of
+from lso_analysis.derive import RELIABILITY_RANK, reported_chain, source_of
 from lso_analysis.text import normalize_text
 
 SERIES_COLUMNS = (
@@ -27,7 +27,13 @@ def _observations(obs: pd.DataFrame | None, province: str, include_low: bool = F
     return obs[obs["province"].map(normalize_text) == normalize_text(province)]
 
 
-def candidates(obs: pd.DataFrame | None = None, province: str = "Lạng Sơn", include_derived: bool = True, include_low: bool = False, derived: pd.DataFrame | None = None) -> pd.DataFrame:
+def candidates(
+    obs: pd.DataFrame | None = None,
+    province: str = "Lạng Sơn",
+    include_derived: bool = True,
+    include_low: bool = False,
+    derived: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Reported rows (``origin='reported'``) and, optionally, derived rows: the pool series choose from.
 
     Sources with ``reliability='low'`` are left out (and so are values derived from them)
@@ -104,11 +110,13 @@ def period_series(
     for labels, start, end in spans:
         in_span = pool[(pool["period_start"] == start) & (pool["period_end"] == end)]
         if measure in _RELATIVE:
-            in_span = in_span[(in_span["base_start"] == start - pd.DateOffset(years=1)) & (in_span["base_end"] == end - pd.DateOffset(years=1))]
+            year_before = (start - pd.DateOffset(years=1), end - pd.DateOffset(years=1))
+            in_span = in_span[(in_span["base_start"] == year_before[0]) & (in_span["base_end"] == year_before[1])]
         partial = pool[(pool["period_start"] >= start) & (pool["period_end"] <= end) & ~pool.index.isin(in_span.index)]
         note = ""
         if len(partial):
-            longest = partial.assign(_len=partial["period_end"] - partial["period_start"]).sort_values(["_len", "obs_id"], ascending=[False, True])
+            longest = partial.assign(_len=partial["period_end"] - partial["period_start"])
+            longest = longest.sort_values(["_len", "obs_id"], ascending=[False, True])
             note = "partial periods: " + "; ".join(_describe(r) for _, r in longest.head(3).iterrows())
         record = dict(labels, period_start=start, period_end=end, unit=unit, n_candidates=len(in_span), note=note)
         if not len(in_span):
@@ -192,4 +200,4 @@ def half_year_series(
     return period_series(indicator, spans, obs, province, measure, include_estimates, include_derived, include_low)
 
 
-__all__ = ["annual_series", "half_year_series", "period_series", "candidates", "DERIVED_COLUMNS"]
+__all__ = ["annual_series", "half_year_series", "period_series", "candidates"]

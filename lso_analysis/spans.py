@@ -46,7 +46,9 @@ def period_kind(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 def is_full_year(start: pd.Timestamp, end: pd.Timestamp) -> bool:
     """True for 1 January to 31 December of one year."""
-    return not (pd.isna(start) or pd.isna(end)) and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+    if pd.isna(start) or pd.isna(end):
+        return False
+    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
 
 
 def shift_like(template: dict, start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:

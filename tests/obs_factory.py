@@ -108,3 +108,18 @@ def make_obs(rows: list[dict]) -> pd.DataFrame:
     for col in ("value", "value_low", "value_high", "out_of"):
         frame[col] = frame[col].astype(float)
     return frame[list(OBS_COLUMNS)]
+
+
+def trade_obs() -> pd.DataFrame:
+    """The shape of the real trade_turnover data (issue 5)."""
+    return make_obs([
+        {"source_id": "lso-h1-2020", "value": 1320, "half": 5, "period": "2020-H1", "status": "estimate"},
+        {"source_id": "lso-h1-2020", "measure": "growth_pct", "value": -42.9, "half": 0.05, "period": "2020-H1"},
+        {"source_id": "lso-2021", "value": 4270, "half": 5, "status": "estimate"},
+        {"source_id": "lso-2021", "measure": "growth_pct", "value": 52, "half": 0.5},
+        {"source_id": "vcn-10m-2021", "value": 3450, "half": 5, "period": "2021-YTD10", "reliability": "mirror"},
+        {"source_id": "skhdt-11m-2022", "value": 2695, "half": 5, "period": "2022-YTD11"},
+        {"source_id": "skhdt-11m-2022", "measure": "growth_pct", "value": -31.6, "half": 0.05, "period": "2022-YTD11"},
+        {"source_id": "danviet-2023", "value": 4975, "half": 5, "period": "2023", "reliability": "press"},
+        {"source_id": "danviet-2023", "measure": "growth_pct", "value": 62.6, "half": 0.05, "period": "2023", "reliability": "press"},
+    ])

@@ -9,7 +9,7 @@ import pytest
 
 import lso_analysis
 from lso_analysis.consistency import CHECK_COLUMNS, check_consistency, check_trade_magnitudes
-from tests.obs_factory import make_obs
+from obs_factory import make_obs
 
 NO_CONFLICTS = pd.DataFrame(columns=["id", "obs_ids", "preferred", "judgement"])
 
@@ -140,3 +140,11 @@ def test_loads_data_lazily_with_targets(monkeypatch):
     table = check_consistency()
     assert seen["include_targets"] is True
     assert list(zip(table["check"], table["status"])) == [("same_quantity", "conflict"), ("magnitude", "ok"), ("magnitude", "ok")]
+
+
+def test_doctests():
+    import doctest
+
+    from lso_analysis import consistency
+
+    assert doctest.testmod(consistency).attempted > 0 and doctest.testmod(consistency).failed == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lso_analysis.coverage import coverage_matrix, coverage_table
-from tests.obs_factory import make_obs
+from obs_factory import make_obs
 
 
 def test_coverage_levels_and_partial_flag():
@@ -34,3 +34,11 @@ def test_coverage_levels_and_partial_flag():
 def test_default_indicators_are_those_with_data():
     cov = coverage_table(make_obs([{"value": 1, "indicator": "budget_revenue", "unit": "VND billion"}]), years=[2021])
     assert list(cov["indicator"]) == ["budget_revenue"]
+
+
+def test_doctests():
+    import doctest
+
+    from lso_analysis import coverage
+
+    assert doctest.testmod(coverage).attempted > 0 and doctest.testmod(coverage).failed == 0

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import lso_analysis
 from lso_analysis.derive import DERIVED_COLUMNS, derive_implied, reported_chain, with_derived
 from lso_analysis.series import annual_series, half_year_series
-from tests.obs_factory import make_obs
+from obs_factory import make_obs, trade_obs
 
 NAN = math.nan
 
@@ -196,21 +196,6 @@ def test_derived_interval_holds_the_point_value(level, level_half, growth, growt
 
 # --- annual_series --------------------------------------------------------------------------
 
-def trade_obs() -> pd.DataFrame:
-    """The shape of the real trade_turnover data (issue 5)."""
-    return make_obs([
-        {"source_id": "lso-h1-2020", "value": 1320, "half": 5, "period": "2020-H1", "status": "estimate"},
-        {"source_id": "lso-h1-2020", "measure": "growth_pct", "value": -42.9, "half": 0.05, "period": "2020-H1"},
-        {"source_id": "lso-2021", "value": 4270, "half": 5, "status": "estimate"},
-        {"source_id": "lso-2021", "measure": "growth_pct", "value": 52, "half": 0.5},
-        {"source_id": "vcn-10m-2021", "value": 3450, "half": 5, "period": "2021-YTD10", "reliability": "mirror"},
-        {"source_id": "skhdt-11m-2022", "value": 2695, "half": 5, "period": "2022-YTD11"},
-        {"source_id": "skhdt-11m-2022", "measure": "growth_pct", "value": -31.6, "half": 0.05, "period": "2022-YTD11"},
-        {"source_id": "danviet-2023", "value": 4975, "half": 5, "period": "2023", "reliability": "press"},
-        {"source_id": "danviet-2023", "measure": "growth_pct", "value": 62.6, "half": 0.05, "period": "2023", "reliability": "press"},
-    ])
-
-
 def test_annual_series_reconstructs_trade_turnover():
     s = annual_series("trade_turnover", trade_obs())
     assert list(s["year"]) == [2019, 2020, 2021, 2022, 2023]
@@ -301,3 +286,12 @@ def test_loads_observations_lazily(monkeypatch):
     s = annual_series("trade_turnover")
     assert calls and calls[0]["province"] == "Lạng Sơn"
     assert s.loc[4, "value"] == 4975
+
+
+@pytest.mark.parametrize("module", ["derive", "series", "spans", "obs_rows"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"lso_analysis.{module}"))
+    assert result.failed == 0

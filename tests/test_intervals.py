@@ -184,3 +184,11 @@ def test_before_from_ratio_contains_the_truth(now, ratio, reading):
     factor = r if reading == "times" else r + 1.0
     assert iv.contains(iv.before_from_ratio(in_, ir, reading), x / factor)
     assert iv.contains(iv.before_from_ratio(in_, ir, "either"), x / factor)
+
+
+def test_doctests():
+    import doctest
+
+    from lso_analysis import intervals
+
+    assert doctest.testmod(intervals).attempted > 0 and doctest.testmod(intervals).failed == 0

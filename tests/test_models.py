@@ -45,7 +45,7 @@ def test_recovers_a_known_break():
     ci = result.table.set_index("term").loc["covid_2020", ["ci_low", "ci_high"]]
     assert ci["ci_low"] < -0.25 < ci["ci_high"]
     assert (result.n, result.df_resid) == (19, 14)
-    path = result.path.set_index("time")
+    path = result.path.set_index("year")
     assert path.loc[2023, "counterfactual"] == pytest.approx(100 * math.exp(0.07 * 18), rel=0.03)
     assert path.loc[2020, "gap_pct"] == pytest.approx(100 * math.expm1(-0.25), abs=2.5)
     assert (path["cf_low"] <= path["counterfactual"]).all() and (path["counterfactual"] <= path["cf_high"]).all()

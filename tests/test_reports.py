@@ -252,17 +252,20 @@ def test_no_notebooks_yet(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"only": ["99-nothing"]}, "no notebook named '99-nothing'; available: 01-fixture-report, 02-fixture-failing"),
-        ({"params": ["colour=red"]}, "unknown parameter 'colour'; known parameters: province, n, scale, flag"),
+        ({"only": ["99-nothing"]}, "no notebook named '99-nothing'; available: 01-fixture-report, 02-fixture-failing, 03-broken"),
+        ({"only": ["01"], "params": ["colour=red"]}, "unknown parameter 'colour'; known parameters: province, n, scale, flag"),
         ({"params": ["province"]}, "bad -p option 'province'"),
         ({"params": ["=3"]}, "bad -p option '=3'"),
         ({"only": ["01"], "params": ["n=three"]}, "01-fixture-report.ipynb: parameter 'n' is an int"),
         # 02 has only `n`: a parameter must exist in every selected notebook
         ({"params": ["province=06"]}, "02-fixture-failing.ipynb: unknown parameter 'province'; known parameters: n"),
+        ({"only": ["03"]}, "03-broken.ipynb is not a readable notebook"),
     ],
 )
 def test_bad_input_exits_2_before_running_anything(tmp_path, changes, message):
+    """Usage errors name the notebook or parameter and write nothing."""
     options = make_project(tmp_path, {"01-fixture-report.ipynb": GOOD, "02-fixture-failing.ipynb": FAILING})
+    (options.notebooks_dir / "03-broken.ipynb").write_text("{ not json")
     result = run_build(options, **changes)
     assert result.code == 2
     assert message in result.err
@@ -280,6 +283,8 @@ def test_bad_input_exits_2_before_running_anything(tmp_path, changes, message):
         ("<th>Date:</th>             <td>Mon, 24 Nov 2025</td>", "<th>Date:</th>             <td>---, -- --- ----</td>"),
         ("<th>Time:</th>                 <td>09:01:02</td>", "<th>Time:</th>                 <td>--:--:--</td>"),
         (r"\textbf{Date:}             & Sun, 23 Nov 2025 &", r"\textbf{Date:}             & ---, -- --- ---- &"),
+        ("Date:               2026-11-23 10:38 BIC:", "Date:               ---------- --:-- BIC:"),  # summary2
+        ("<td>Date:</td> <td>2026-11-23 10:38</td>", "<td>Date:</td> <td>---------- --:--</td>"),
         ("Release date: 2020-07-15 at 10:19:00", "Release date: 2020-07-15 at 10:19:00"),  # not a summary table
     ],
 )  # fmt: skip
@@ -465,15 +470,18 @@ def test_non_default_parameters_get_their_own_output(tmp_path, fake_runs):
 
 def test_clean_removes_generated_reports_first(tmp_path, fake_runs):
     options = make_project(tmp_path, {"01-fixture-report.ipynb": GOOD, "02-fixture-failing.ipynb": FAILING})
+    options.jobs = 1  # in-process, where the fake runner is installed
     reports = options.reports_dir
-    run_build(options)
+    assert run_build(options).code == 0
     (reports / "README.md").write_text("kept")
     for output in ("01-fixture-report", "01-fixture-report--n-5", "02-fixture-failing"):
         touch_outputs(reports, output)
-    run_build(options, only=["01"], clean=True)
+    assert run_build(options, only=["01"], clean=True).code == 0
     assert not (reports / "01-fixture-report--n-5.html").exists()  # the notebook's sweeps go too
     assert (reports / "02-fixture-failing.html").exists()  # other notebooks' reports stay with --only
-    run_build(options, clean=True)
+    assert run_build(options, clean=True).code == 0
+    assert fake_runs == ["01-fixture-report", "02-fixture-failing", "01-fixture-report", "01-fixture-report",
+                         "02-fixture-failing"]  # fmt: skip
     assert sorted(p.name for p in reports.iterdir()) == [".lock", ".state", "README.md", "_build-log.json",
                                                          "index.html"]  # fmt: skip
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .runner import EXIT_USAGE, BuildOptions, build
@@ -57,7 +58,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the ``reports`` subcommand from parsed arguments and return the exit code."""
     if args.jobs is not None and args.jobs < 1:
-        print("error: --jobs must be at least 1")
+        print("error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     options = BuildOptions(only=list(args.only), params=list(args.params), jobs=args.jobs,
                            force=args.force, clean=args.clean)  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,6 @@ KERNEL_NAME = "python3"
 # Loaded by the kernel through `--config=…`: settings that must hold before the first
 # cell runs, without a visible setup cell that would shift execution counts.
 # - PNGs carry no "Software: Matplotlib x.y" text chunk (bytes depend only on the plot);
-# - the inline backend stays (MPLBACKEND=Agg would stop plots from being displayed);
 # - no IPython history database, and the kernel's own start-up chatter is silenced.
 KERNEL_CONFIG = """\
 c = get_config()  # noqa: F821
@@ -32,6 +32,24 @@ c.Application.log_level = "ERROR"
 """
 
 
+def import_notebook_tools() -> None:
+    """Import papermill and nbconvert without jsonschema's optional IRI checker.
+
+    Importing jsonschema (through nbformat) loads ``rfc3987_syntax`` when installed, which
+    builds a parser at import time: about 1.3 s of a 2 s import. nbformat's schemas use no
+    "iri" format, so the import is refused while jsonschema loads and allowed again after,
+    so only jsonschema's (unused here) IRI format check is left out. No-op when loaded.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # makes the import fail
+        try:
+            import jsonschema  # noqa: F401
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+
 @dataclass(frozen=True)
 class Job:
     """Everything a worker process needs to build one report (picklable)."""
@@ -39,7 +57,7 @@ class Job:
     notebook: Path
     output: str
     title: str
-    parameters: dict[str, Any]  # every parameter, with the value used
+    parameters: dict[str, str]  # every parameter, with the Python text of the value used
     overrides: dict[str, Any]  # the non-default ones, injected by papermill
     notebooks_dir: Path
     reports_dir: Path
@@ -62,13 +80,24 @@ class Result:
     cited: list[str] = field(default_factory=list)
 
 
+#: The kernel's matplotlib backend: inline, whatever the builder's own environment says
+#: (MPLBACKEND=Agg, common in tests and CI, would make plt.show() display nothing).
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
 @contextlib.contextmanager
 def kernel_environment(library_root: Path) -> Iterator[None]:
-    """Set the variables the kernel inherits: our library first on the path, fixed str hashing."""
-    saved = {key: os.environ.get(key) for key in ("PYTHONPATH", "PYTHONHASHSEED")}
+    """Set the variables the kernel inherits, restoring them afterwards.
+
+    Our library goes first on PYTHONPATH (the notebooks import the code whose hash
+    decided the rebuild), str hashing is fixed (set and dict-of-set output order is
+    reproducible), and matplotlib uses the inline backend (plots embedded as PNG).
+    """
+    saved = {key: os.environ.get(key) for key in ("PYTHONPATH", "PYTHONHASHSEED", "MPLBACKEND")}
     path = [str(library_root), *filter(None, (saved["PYTHONPATH"] or "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(path))
-    os.environ["PYTHONHASHSEED"] = "0"  # set and dict-of-set printing order is reproducible
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.environ["MPLBACKEND"] = INLINE_BACKEND
     try:
         yield
     finally:
@@ -86,12 +115,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
-def _source_cell_index(job: Job, executed_index: int) -> int | None:
-    """Map a cell index of the executed notebook to the source notebook (None: the injected cell)."""
-    if not job.overrides:
+def _source_cell_index(source: dict, overrides: dict[str, Any], executed_index: int) -> int | None:
+    """Map a cell index of the executed notebook to the source notebook (None: the injected cell).
+
+    papermill injects its parameters cell right after the cell tagged ``parameters``
+    (at the top without one) when there are parameters to inject.
+    """
+    if not overrides:
         return executed_index
-    nb = json.loads(job.notebook.read_text(encoding="utf-8"))
-    tags = [cell.get("metadata", {}).get("tags", []) for cell in nb["cells"]]
+    tags = [cell.get("metadata", {}).get("tags", []) for cell in source.get("cells", [])]
     injected_at = next((i for i, t in enumerate(tags) if "parameters" in t), -1) + 1
     if executed_index == injected_at:
         return None
@@ -104,11 +136,12 @@ def run_job(job: Job) -> Result:
     On a failing cell the partial notebook is kept as ``executed/<output>.FAILED.ipynb``
     and the previous good reports are left untouched.
     """
+    started = time.perf_counter()
+    import_notebook_tools()
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    started = time.perf_counter()
     files = output_files(job.reports_dir, job.output)
     source = json.loads(job.notebook.read_text(encoding="utf-8"))
     source_ids = {cell.get("id") for cell in source.get("cells", []) if cell.get("id")}
@@ -138,7 +171,7 @@ def run_job(job: Job) -> Result:
         result.status = "ok"
     except PapermillExecutionError as exc:
         result.error = {
-            "cell_index": _source_cell_index(job, exc.cell_index),
+            "cell_index": _source_cell_index(source, job.overrides, exc.cell_index),
             "execution_count": exc.exec_count,
             "ename": exc.ename,
             "evalue": scrubber(str(exc.evalue)),
@@ -147,8 +180,10 @@ def run_job(job: Job) -> Result:
             nb = normalize_notebook(json.loads(scratch.read_text(encoding="utf-8")), source_ids, scrubber, rel_in,
                                     _relative(failed_path, job.project_root))  # fmt: skip
             scratch.write_text(nbformat.writes(nbformat.from_dict(nb)) + "\n", encoding="utf-8")
+            os.chmod(scratch, 0o644)
             os.replace(scratch, failed_path)
     except Exception as exc:  # kernel died, bad notebook JSON, rendering error…
+        failed_path.unlink(missing_ok=True)  # no partial notebook this time: drop an older one
         result.error = {"cell_index": None, "execution_count": None, "ename": type(exc).__name__,
                         "evalue": scrubber(str(exc))}  # fmt: skip
     finally:

@@ -9,11 +9,11 @@ from typing import Any
 #: papermill and nbclient record these timings; they differ on every run.
 _TIMING_KEYS = ("start_time", "end_time", "duration")
 
-# statsmodels summaries print the wall clock ("Date: Sun, 23 Nov 2025", "Time: 10:19:00")
-# in text, HTML and LaTeX tables. The label and any markup between it and the value
+# statsmodels summaries print the wall clock ("Date: Sun, 23 Nov 2025", "Time: 10:19:00";
+# summary2: "Date: 2025-11-23 10:19") in text, HTML and LaTeX tables. The label and any markup between it and the value
 # stay; the value is masked with a same-width placeholder so text tables keep aligned.
 _CLOCK_PATTERNS = (
-    re.compile(r"(Date:(?:\s|</?t[hd]>|\}|&)*)([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4})"),
+    re.compile(r"(Date:(?:\s|</?t[hd]>|\}|&)*)([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4}|\d{4}-\d\d-\d\d \d\d:\d\d)"),
     re.compile(r"(Time:(?:\s|</?t[hd]>|\}|&)*)(\d{2}:\d{2}:\d{2})"),
 )
 

@@ -68,7 +68,10 @@ def plan_report(notebook: Path, assignments: dict[str, str], fp: Fingerprint) ->
         UsageError: for an unknown parameter or a value of the wrong type.
     """
     raw = notebook.read_bytes()
-    nb = json.loads(raw)
+    try:
+        nb = json.loads(raw)
+    except ValueError as exc:
+        raise UsageError(f"{notebook.name} is not a readable notebook: {exc}") from exc
     try:
         declared = read_parameters(nb, notebook.name)
         overrides = resolve_overrides(assignments, declared, notebook.name)

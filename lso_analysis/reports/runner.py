@@ -103,24 +103,26 @@ def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO) -> list[Re
 
 def _dispatch(batch: list[Job], jobs: int, show: bool, err: TextIO) -> list[Result]:
     """Run the jobs, in this process when one worker suffices, else in a pool of processes."""
-    from .execute import run_job
+    from .execute import import_notebook_tools, run_job
 
+    # A bar over notebooks on a terminal (papermill draws one over cells when a single
+    # notebook runs); plain lines otherwise, which read well in CI logs.
+    progress = _Progress(len(batch), err, bar=show and not batch[0].cell_progress)
     if jobs == 1:
         results = []
         for job in batch:
             results.append(run_job(job))
-            _report_progress(results[-1], len(results), len(batch), err)
+            progress.done(results[-1])
+        progress.close()
         return results
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # Import the heavy modules once here: forked workers inherit them instead of each
-    # paying the import (nbformat's jsonschema alone takes a second).
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
+    # Import the heavy modules once here: forked workers inherit them instead of each paying the import.
+    import_notebook_tools()
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # fork on Linux: workers start at once with the modules above loaded (macOS and Windows: spawn).
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     print(f"building {len(batch)} reports with {jobs} processes", file=err, flush=True)
     results = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
@@ -134,13 +136,35 @@ def _dispatch(batch: list[Job], jobs: int, show: bool, err: TextIO) -> list[Resu
                                 {"cell_index": None, "execution_count": None, "ename": type(exc).__name__,
                                  "evalue": str(exc)})  # fmt: skip
             results.append(result)
-            _report_progress(result, len(results), len(batch), err)
+            progress.done(result)
+    progress.close()
     return sorted(results, key=lambda r: r.output)
 
 
-def _report_progress(result: Result, done: int, total: int, err: TextIO) -> None:
-    mark = "ok" if result.status == "ok" else "FAILED"
-    print(f"[{done}/{total}] {mark:6} {result.output} ({result.seconds:.1f} s)", file=err, flush=True)
+class _Progress:
+    """Report each finished notebook on stderr, above a tqdm bar when ``bar`` is set."""
+
+    def __init__(self, total: int, err: TextIO, bar: bool):
+        self.total, self.finished, self.err = total, 0, err
+        self.bar = None
+        if bar:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, file=err, unit="notebook", desc="reports", leave=False)
+
+    def done(self, result: Result) -> None:
+        self.finished += 1
+        mark = "ok" if result.status == "ok" else "FAILED"
+        line = f"[{self.finished}/{self.total}] {mark:6} {result.output} ({result.seconds:.1f} s)"
+        if self.bar is None:
+            print(line, file=self.err, flush=True)
+        else:
+            self.bar.write(line, file=self.err)
+            self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def describe_error(error: dict) -> str:

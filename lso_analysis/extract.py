@@ -1,0 +1,146 @@
+"""Candidate observations from Vietnamese report text, in the observations schema (SPEC §3)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .errors import LsoParseError
+from .figures import find_figures
+from .lexicon import load_cues, load_lexicon
+from .matchtext import canon_key, match_key, nfc_with_offsets, original_span
+from .periods import PeriodContext
+from .observe import ROW_KEYS, Doc, sentence_rows
+from .resolve import Phrase
+from .segment import Span, find_comparisons, find_periods, split_sentences
+from .timeline import DocumentPeriods
+
+_HAS_FIGURE = re.compile(r"\d|(?:xếp|đứng) thứ")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+COLUMNS = list(ROW_KEYS)
+
+
+@dataclass
+class ExtractDebug:
+    """What the extractor saw but did not return: skipped numbers by reason, unread periods."""
+
+    skipped: Counter = field(default_factory=Counter)
+    unread_periods: list[str] = field(default_factory=list)
+    sentences: int = 0
+
+
+def extract_observations(text, published=None, source_id=None, province=None, lang="vi", debug=None):
+    """Propose the observations a researcher would type from a report.
+
+    Args:
+        text: the report text (any Unicode normalisation).
+        published: publication date (``date``, ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``);
+            it supplies years the text omits.
+        source_id: used in ``obs_id`` (``<source_id>#<n>``); ``doc`` when None.
+        province: the province; when None it is detected with :func:`detect_province`.
+        lang: number notation, ``vi`` or ``en``.
+        debug: an :class:`ExtractDebug` to fill with what was skipped.
+
+    Returns:
+        A DataFrame with the columns of ``COLUMNS``: one row per figure. Rows whose
+        ``reason`` is set are for a curator (no indicator, unreadable figure); the others
+        are candidate observations. ``text[span_start:span_end] == value_raw``.
+
+    Example:
+        >>> df = extract_observations("Thu ngân sách tháng 7 đạt 803,6 tỷ đồng.", published="2021-08")
+        >>> df[["indicator", "measure", "value", "period_start"]].values.tolist()
+        [['budget_revenue', 'level', 803.6, datetime.date(2021, 7, 1)]]
+    """
+    import pandas as pd
+
+    rows = extract_rows(text, published=published, source_id=source_id, province=province, lang=lang, debug=debug)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def extract_rows(text, published=None, source_id=None, province=None, lang="vi", debug=None) -> list[dict]:
+    """:func:`extract_observations` as a list of dicts (no pandas)."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_observations expects str, got {type(text).__name__}")
+    debug = debug if debug is not None else ExtractDebug()
+    norm, offsets = nfc_with_offsets(text)
+    key = match_key(norm)
+    lex, cues = load_lexicon(), load_cues()
+    sentences = split_sentences(norm)
+    debug.sentences = len(sentences)
+    comparisons = find_comparisons(key)
+    comp_cover = [(c.start, c.end) for c in comparisons]
+    periods = [p for p in find_periods(key) if not _covered(comp_cover, p.start)]
+    # Phrases and cue words matter only where there is a figure: scan those sentences alone.
+    phrases: list[Phrase] = []
+    cue_spans: list[Span] = []
+    for sentence in sentences:
+        if _HAS_FIGURE.search(key, sentence.start, sentence.end):
+            for m in lex.pattern.finditer(key, sentence.start, sentence.end):
+                k = canon_key(m.group())
+                if k in lex.entries and not _covered(comp_cover, m.start()):
+                    phrases.append(Phrase(m.start(), m.end(), k))
+            cue_spans.extend(Span(m.start(), m.end(), canon_key(m.group())) for m in cues.pattern.finditer(key, sentence.start, sentence.end))
+    timeline = DocumentPeriods(norm, key, periods, cue_spans, cues, _context(published, periods), debug)
+    masks = _merge(sorted([(p.start, p.end) for p in timeline.masking_periods()] + comp_cover + [(p.start, p.end) for p in phrases]))
+    figures = find_figures(norm, key, masks, [s.start for s in sentences], cues, lang, debug.skipped)
+    if province is None and figures:
+        from .provinces import detect_province
+
+        province = detect_province(norm).province
+    doc = Doc(norm, key, lex, cues, timeline, phrases, cue_spans, comparisons)
+    rows: list[dict] = []
+    fi = 0
+    for sentence in sentences:
+        in_sentence = []
+        while fi < len(figures) and figures[fi].start < sentence.end:
+            if figures[fi].start >= sentence.start:
+                in_sentence.append(figures[fi])
+            fi += 1
+        timeline.enter(sentence, in_sentence)
+        if in_sentence:
+            rows.extend(sentence_rows(doc, sentence, in_sentence))
+        timeline.leave()
+    for n, row in enumerate(rows, start=1):
+        row["obs_id"] = f"{source_id or 'doc'}#{n}"
+        row["source_id"] = source_id
+        row["province"] = province
+        row["span_start"], row["span_end"] = original_span(offsets, row["span_start"], row["span_end"])
+        row["value_raw"] = text[row["span_start"] : row["span_end"]]
+    return rows
+
+
+def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` is inside one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _context(published, periods: list[Span]) -> PeriodContext:
+    """The year rule: the year the document states most often (ties: the later year), else the
+    publication date decides (see :class:`PeriodContext`)."""
+    try:
+        base = PeriodContext.from_published(published)
+    except LsoParseError:
+        base = PeriodContext()
+    years = Counter()
+    for p in periods:
+        if p.kind in ("month", "ytd", "half", "quarter", "year", "spring", "today"):
+            for y in _YEAR.findall(p.text):
+                years[int(y)] += 1
+    if years:
+        year = max(years, key=lambda y: (years[y], y))
+        if base.published is None or base.published.year - 1 <= year <= base.published.year:
+            return PeriodContext(year=year, published=base.published)
+    return base
