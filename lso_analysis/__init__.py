@@ -31,7 +31,7 @@ _EXPORTS = {
     "extract_observations": "extract",
     "cite": "citations",
 }
-_SUBMODULES = {"derive", "models", "plotting", "consistency", "intervals", "coverage", "citations", "paths", "build",
+_SUBMODULES = {"series", "derive", "models", "plotting", "consistency", "intervals", "coverage", "citations", "paths", "build",
                "extract", "provinces", "reports", "narrative"}
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

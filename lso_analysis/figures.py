@@ -58,13 +58,16 @@ _WORD_AFTER = re.compile(r"\s*(?:%|[^\W\d_])")
 _DURATION_AFTER = re.compile(r"\s+(năm|tuổi|giờ|phút|giây)(?!\w)(?!\s*(?:19|20)\d\d)")
 
 
-def furniture_reason(norm: str, key: str, start: int, end: int, cues: Cues, sentence_start: int) -> str:
+def furniture_reason(norm: str, key: str, start: int, end: int, cues: Cues, sentence_start: int,
+                     tails: list[str] | None = None) -> str:
     """Why the number at ``[start, end)`` is not a statistic, or "" when it may be one.
 
     Dates ("29/7/2021", "Sáng 31.8", "nghỉ lễ 2.9"), times ("0:00"), reference numbers
     ("128/NQ-CP"), labels ("Ảnh 1", "mức độ 4", "Covid-19"), bare years, durations
     ("190 năm") and numbers that are part of a name ("Hợp Thành 1").
     """
+    if tails is None:
+        tails = _tails(_prev_words(key, start, max(sentence_start, start - 40), 6))
     token = norm[start:end]
     nxt = norm[end : end + 1]
     before = key[max(0, start - 24) : start]
@@ -78,9 +81,9 @@ def furniture_reason(norm: str, key: str, start: int, end: int, cues: Cues, sent
         day_month = _DAY_MONTH.fullmatch(token)
         if day_month and 1 <= int(day_month.group(1)) <= 31 and 1 <= int(day_month.group(2)) <= 12:
             # "31.8" cannot be a Vietnamese number (groups of three after a dot): a date.
-            if "." in token or before.endswith("(") or cues.before["date_before"].search(before):
+            if "." in token or before.endswith("(") or any(t in cues.date_words for t in tails):
                 return "date"
-    if cues.before["label"].search(before) or _GLUED_LABEL.search(before):
+    if any(t in cues.labels for t in tails) or _GLUED_LABEL.search(before):
         return "label"
     if len(token) == 4 and _YEAR_TOKEN.fullmatch(token) and not _WORD_AFTER.match(norm, end):
         return "year"
@@ -127,7 +130,8 @@ def find_figures(
             skipped["inside a period, comparison or phrase"] += 1
             continue
         s_start = sentence_starts[bisect.bisect_right(sentence_starts, start) - 1] if sentence_starts else 0
-        reason = furniture_reason(norm, key, start, end, cues, s_start)
+        words = _prev_words(key, start, max(s_start, start - 40), 6)
+        reason = furniture_reason(norm, key, start, end, cues, s_start, _tails(words))
         if reason:
             skipped[reason] += 1
             continue
@@ -138,7 +142,7 @@ def find_figures(
         if alt:
             qm2 = unit_re.match(norm, alt.end())
             stop = qm2.end() if qm2 else alt.end()
-        begin = _extend_left(key, start, s_start)
+        begin = _extend_left(words, start)
         text = norm[begin:stop]
         try:
             quantity, error = parse_quantity(text, lang=lang), ""
@@ -155,7 +159,40 @@ def find_figures(
     return figures
 
 
-def _extend_left(key: str, start: int, limit: int) -> int:
+def _prev_words(key: str, pos: int, limit: int, n: int = 4) -> list[tuple[int, str]]:
+    """The last ``n`` words before ``pos`` (separated from it by a space) as ``(start, word)``, nearest first."""
+    out: list[tuple[int, str]] = []
+    end = pos
+    while end > limit and key[end - 1] == " ":
+        end -= 1
+    if end == pos:
+        return out  # glued to the previous character
+    while len(out) < n and end > limit:
+        i = key.rfind(" ", limit, end)
+        word_start = i + 1 if i >= 0 else limit
+        out.append((word_start, key[word_start:end]))
+        end = word_start
+        while end > limit and key[end - 1] == " ":
+            end -= 1
+    return out
+
+
+def _tails(words: list[tuple[int, str]]) -> list[str]:
+    """"w1", "w2 w1", "w3 w2 w1" from :func:`_prev_words`."""
+    return [" ".join(w for _, w in reversed(words[: k + 1])) for k in range(min(3, len(words)))]
+
+
+def _extend_left(words: list[tuple[int, str]], start: int) -> int:
     """Move ``start`` left over the qualifier words printed before the number ("ước đạt", "tăng hơn")."""
-    m = _QUALIFIERS_BEFORE.search(key, max(limit, start - 40), start)
-    return m.start() if m else start
+    i = 0
+    while i < len(words):
+        if i + 2 < len(words) and f"{words[i + 2][1]} {words[i + 1][1]} {words[i][1]}" in _QUALIFIERS:
+            i += 3
+        elif i + 1 < len(words) and f"{words[i + 1][1]} {words[i][1]}" in _QUALIFIERS:
+            i += 2
+        elif words[i][1] in _QUALIFIERS:
+            i += 1
+        else:
+            break
+        start = words[i - 1][0]
+    return start

@@ -195,6 +195,8 @@ class Cues:
     values: dict[tuple[str, str], str]  # (kind, phrase key) → value
     before: dict[str, re.Pattern]  # kind → regex matching the kind's words at the end of a text
     duration_after: frozenset[str]  # words after a number that make it a duration ("190 năm")
+    labels: frozenset[str]  # words before a number that make it a label ("Ảnh 1", "mức độ 4")
+    date_words: frozenset[str]  # words before a day/month that make it a date ("Sáng 7/7")
 
 
 @functools.lru_cache(maxsize=2)
@@ -223,4 +225,5 @@ def load_cues(path: Path = CUES_CSV) -> Cues:
     spanned = sorted(k for k, v in kinds.items() if v & {"status", "plan", "share_before", "share_base", "stock"})
     pattern = re.compile(rf"(?<!\w)(?:{trie_regex(spanned)})(?!\w)")
     before = {k: re.compile(rf"(?<!\w)(?:{trie_regex(sorted(set(v)))})\s*[-–]?\s*$") for k, v in by_kind.items()}
-    return Cues(pattern, {k: frozenset(v) for k, v in kinds.items()}, values, before, frozenset(by_kind["duration_after"]))
+    return Cues(pattern, {k: frozenset(v) for k, v in kinds.items()}, values, before, frozenset(by_kind["duration_after"]),
+                frozenset(by_kind["label"]), frozenset(by_kind["date_before"]))
