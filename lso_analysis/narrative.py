@@ -153,3 +153,50 @@ def missing_note(what: str, province: str) -> Markdown:
     """The sentence a report shows instead of an empty chart."""
     return Markdown(f"> **No data.** The dataset holds no {what} for {province}; this section is left empty "
                     "rather than drawn on empty axes.")
+
+
+class Table:
+    """A table with a caption naming its sources; renders as HTML in Jupyter and as text elsewhere."""
+
+    def __init__(self, frame, caption: str, source_ids: list[str]):
+        self.frame = frame
+        self.caption = caption
+        self.source_ids = sorted(set(source_ids))
+
+    def _sources_line(self) -> str:
+        return "Sources: " + (", ".join(self.source_ids) if self.source_ids else "none")
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        body = self.frame.to_html(index=False, border=0, na_rep="—", escape=True)
+        return (f"<figure class='lso-table'><figcaption><strong>{escape(self.caption)}</strong></figcaption>{body}"
+                f"<p class='lso-sources'><small>{escape(self._sources_line())}</small></p></figure>")
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n{self.frame.to_string(index=False)}\n{self._sources_line()}"
+
+
+def show_table(frame, caption: str, source_ids=None) -> Table:
+    """A table to display, captioned with the ``source_id``s it rests on (which are also cited).
+
+    Args:
+        frame: the DataFrame to show (formatted as the reader should see it).
+        caption: what the table shows.
+        source_ids: ids, or strings of ids joined by ";" (as series' ``source_ids`` column holds);
+            defaults to a ``source_id``/``source_ids`` column of ``frame``.
+    """
+    ids: set[str] = set()
+    if source_ids is None:
+        for column in ("source_ids", "source_id"):
+            if column in getattr(frame, "columns", []):
+                source_ids = list(frame[column].dropna())
+                break
+    for item in source_ids or []:
+        if isinstance(item, str):
+            ids.update(x.strip() for x in item.split(";") if x.strip())
+    if ids:
+        from .citations import cite
+
+        cite(*sorted(ids))
+    return Table(frame, caption, sorted(ids))
