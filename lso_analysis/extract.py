@@ -56,7 +56,14 @@ def extract_observations(text, published=None, source_id=None, province=None, la
     import pandas as pd
 
     rows = extract_rows(text, published=published, source_id=source_id, province=province, lang=lang, debug=debug)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("period_start", "period_end", "base_start", "base_end"):
+        df[column] = pd.to_datetime(df[column]).astype("datetime64[s]")
+    for column in ("value", "value_low", "value_high", "out_of"):
+        df[column] = df[column].astype("float64")
+    for column in ("span_start", "span_end"):
+        df[column] = df[column].astype("int64")
+    return df
 
 
 def extract_rows(text, published=None, source_id=None, province=None, lang="vi", debug=None) -> list[dict]:

@@ -14,7 +14,8 @@ from .periods import Period, PeriodContext, parse_period
 from .segment import Sentence, Span
 
 # Kinds of period phrase that can be a document's reporting period.
-_REPORTING = frozenset("month ytd half quarter year spring today thisyear dayrange".split())
+# A crop season ("vụ đông xuân") is the period of farm figures only, never the document's.
+_REPORTING = frozenset("month ytd half quarter year today thisyear dayrange".split())
 _BARE_MONTHS = re.compile(r"\d{1,2} tháng$")
 _CAPTION = re.compile(r"(?<!\w)(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Photo)\s*:")
 

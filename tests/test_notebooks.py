@@ -1,0 +1,113 @@
+"""The report notebooks: committed clean, parameterised, no typed figures in prose, and they run (smoke tests)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from lso_analysis import paths
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+REQUIRED_PARAMETERS = {"province": "Lạng Sơn", "start_year": 2019, "end_year": 2023, "include_estimates": True,
+                       "include_derived": True}
+# A number in Markdown prose: allowed only as a year, or inside the name "COVID-19".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ALLOWED = re.compile(r"COVID-19|\b(?:199\d|20[0-3]\d)\b")
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def figures_in_markdown(text: str) -> list[str]:
+    """Numbers in Markdown text other than years and the name COVID-19."""
+    stripped = _ALLOWED.sub(" ", text)
+    stripped = re.sub(r"`[^`]*`", " ", stripped)  # code spans name things (`dti_rank`), they are not figures
+    stripped = re.sub(r"\]\([^)]*\)", "]", stripped)  # link targets
+    return _NUMBER.findall(stripped)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Trade collapsed in 2020 and rebounded in 2021.", []),
+        ("COVID-19 closed the gates in 2022.", []),
+        ("Turnover fell 42,9% in the first half.", ["42,9"]),
+        ("About 4.270 million USD", ["4.270"]),
+        ("The `grdp_2021` column", []),
+        ("rank 5 of 63", ["5", "63"]),
+    ],
+)
+def test_figure_detector(text, found):
+    assert figures_in_markdown(text) == found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_committed_without_outputs(path):
+    for i, cell in enumerate(_load(path)["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [] and cell.get("execution_count") is None, f"cell {i} has outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_first_code_cell_is_the_parameters_cell(path):
+    import ast
+
+    nb = _load(path)
+    assert nb["cells"][0]["cell_type"] == "markdown" and _source(nb["cells"][0]).lstrip().startswith("# ")
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert "parameters" in code[0].get("metadata", {}).get("tags", [])
+    assigned = {}
+    for node in ast.parse(_source(code[0])).body:
+        assert isinstance(node, ast.Assign), "the parameters cell holds assignments only"
+        assigned[node.targets[0].id] = ast.literal_eval(node.value)
+    for name, default in REQUIRED_PARAMETERS.items():
+        assert assigned.get(name) == default, name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_markdown_holds_no_figures(path):
+    offenders = []
+    for i, cell in enumerate(_load(path)["cells"]):
+        if cell["cell_type"] == "markdown":
+            found = figures_in_markdown(_source(cell))
+            if found:
+                offenders.append((i, found))
+    assert offenders == [], "figures typed into Markdown (compute them in code): " + repr(offenders)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_ends_with_a_sources_section(path):
+    cells = _load(path)["cells"]
+    assert any(c["cell_type"] == "markdown" and re.search(r"^#+\s*Sources", _source(c), re.M) for c in cells)
+    assert "sources_display" in _source([c for c in cells if c["cell_type"] == "code"][-1])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_does_not_reach_into_data_by_path(path):
+    code = "\n".join(_source(c) for c in _load(path)["cells"] if c["cell_type"] == "code")
+    assert "data/" not in code and "read_csv" not in code and "open(" not in code
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
+@pytest.mark.parametrize("parameters", [[], ["-p", "province=Hà Giang"]], ids=["default", "ha-giang"])
+def test_every_notebook_runs(tmp_path, parameters):
+    """Smoke test: every notebook executes end to end, with the defaults and for a province with little data."""
+    from lso_analysis.reports import main
+
+    code = main(["--reports-dir", str(tmp_path), "--jobs", "2", *parameters])
+    assert code == 0
+    htmls = sorted(p.name for p in tmp_path.glob("*.html") if p.name != "index.html")
+    assert len(htmls) == len(NOTEBOOKS)
+    for html in tmp_path.glob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "Traceback" not in text, f"{html.name} shows a traceback"
+        if parameters:
+            assert html.name == "index.html" or "--province-" in html.name
