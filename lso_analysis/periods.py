@@ -102,7 +102,13 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _kind_for_span(start: date, end: date) -> str:
+def kind_for_span(start: date, end: date) -> str:
+    """The SPEC §3 ``period_kind`` of the inclusive span [start, end].
+
+    Example:
+        >>> kind_for_span(date(2020, 1, 1), date(2020, 6, 30))
+        'half'
+    """
     if start == end:
         return "day"
     if start.day != 1 or end != _month_end(end.year, end.month):
@@ -123,7 +129,7 @@ def _kind_for_span(start: date, end: date) -> str:
 
 def _span(y1: int, m1: int, y2: int, m2: int, text: str, kind: str | None = None) -> Period:
     start, end = date(y1, m1, 1), _month_end(y2, m2)
-    return Period(start, end, kind or _kind_for_span(start, end), text)
+    return Period(start, end, kind or kind_for_span(start, end), text)
 
 
 def _resolve_year(explicit: str | None, first_month: int, context: PeriodContext | None, text: str) -> int:
@@ -216,20 +222,20 @@ def _build(kind: str, m: re.Match, context: PeriodContext | None, text: str) -> 
         year2 = _resolve_year(y2 or y1, int(m2), context, text)
         year1 = int(y1) if y1 else year2
         start, end = _date(year1, int(m1), int(d1), text), _date(year2, int(m2), int(d2), text)
-        return Period(start, end, _kind_for_span(start, end), text)
+        return Period(start, end, kind_for_span(start, end), text)
     if kind == "to_day":
         d, mo, y = g
         year = _resolve_year(y, int(mo), context, text)
         end = _date(year, int(mo), int(d), text)
         start = date(year, 1, 1)
-        return Period(start, end, _kind_for_span(start, end) if end == _month_end(year, end.month) else "ytd", text)
+        return Period(start, end, kind_for_span(start, end) if end == _month_end(year, end.month) else "ytd", text)
     if kind == "to_day_en":
         d, mo = (g[0], g[1]) if g[0] else (g[3], g[2])
         month = _EN_MONTHS[mo.lower()]
         year = _resolve_year(g[4], month, context, text)
         end = _date(year, month, int(d), text)
         start = date(year, 1, 1)
-        return Period(start, end, _kind_for_span(start, end) if end == _month_end(year, month) else "ytd", text)
+        return Period(start, end, kind_for_span(start, end) if end == _month_end(year, month) else "ytd", text)
     if kind == "day":
         d, mo, y = g
         day = _date(int(y), int(mo), int(d), text)
@@ -298,7 +304,7 @@ def parse_period_iso(text: str) -> Period:
         start, end = _iso_part(t, text)
     if end < start:
         raise LsoParseError("period ends before it starts", text)
-    return Period(start, end, _kind_for_span(start, end), text)
+    return Period(start, end, kind_for_span(start, end), text)
 
 
 def _iso_part(part: str, text: str) -> tuple[date, date]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lso_analysis.periods import kind_for_span
+
 DAYS_PER_YEAR = 365.25
 
 
@@ -19,29 +21,14 @@ def months_spanned(start: pd.Timestamp, end: pd.Timestamp) -> int | None:
 
 
 def period_kind(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """The SPEC §3 ``period_kind`` of a span given by its dates.
+    """The SPEC §3 ``period_kind`` of a span given by its dates (the cleaner's own rule).
 
     >>> period_kind(pd.Timestamp("2020-01-01"), pd.Timestamp("2020-06-30"))
     'half'
     """
     if pd.isna(start) or pd.isna(end):
         return "other"
-    if start == end:
-        return "day"
-    months = months_spanned(start, end)
-    if months is None:
-        return "other"
-    if start.year != end.year:
-        return "multi_year" if (start.month, end.month) == (1, 12) else "other"
-    if months == 12:
-        return "year"
-    if months == 1:
-        return "month"
-    if months == 3 and start.month in (1, 4, 7, 10):
-        return "quarter"
-    if months == 6 and start.month in (1, 7):
-        return "half"
-    return "ytd" if start.month == 1 else "other"
+    return kind_for_span(pd.Timestamp(start).date(), pd.Timestamp(end).date())
 
 
 def is_full_year(start: pd.Timestamp, end: pd.Timestamp) -> bool:
