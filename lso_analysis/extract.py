@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .errors import LsoParseError
 from .figures import find_figures
 from .lexicon import load_cues, load_lexicon
-from .matchtext import canon_key, match_key, nfc_with_offsets, original_span
+from .matchtext import canon_key, match_key, nfc_with_offsets, original_span, plain_spaces
 from .periods import PeriodContext
 from .observe import ROW_KEYS, Doc, sentence_rows
 from .resolve import Phrase
@@ -50,8 +50,10 @@ def extract_observations(text, published=None, source_id=None, province=None, la
 
     Example:
         >>> df = extract_observations("Thu ngân sách tháng 7 đạt 803,6 tỷ đồng.", published="2021-08")
-        >>> df[["indicator", "measure", "value", "period_start"]].values.tolist()
-        [['budget_revenue', 'level', 803.6, datetime.date(2021, 7, 1)]]
+        >>> df[["indicator", "measure", "value", "period_raw"]].values.tolist()
+        [['budget_revenue', 'level', 803.6, 'tháng 7']]
+        >>> str(df.loc[0, "period_start"].date()), str(df.loc[0, "period_end"].date())
+        ('2021-07-01', '2021-07-31')
     """
     import pandas as pd
 
@@ -63,6 +65,9 @@ def extract_observations(text, published=None, source_id=None, province=None, la
         df[column] = df[column].astype("float64")
     for column in ("span_start", "span_end"):
         df[column] = df[column].astype("int64")
+    for column in COLUMNS:
+        if df[column].dtype == object:
+            df[column] = df[column].astype("str")  # one string dtype; missing is NaN, as in load_observations
     return df
 
 
@@ -77,8 +82,6 @@ def extract_rows(text, published=None, source_id=None, province=None, lang="vi",
     sentences = split_sentences(norm)
     debug.sentences = len(sentences)
     comparisons = find_comparisons(key)
-    comp_cover = [(c.start, c.end) for c in comparisons]
-    periods = [p for p in find_periods(key) if not _covered(comp_cover, p.start)]
     # Phrases and cue words matter only where there is a figure: scan those sentences alone.
     phrases: list[Phrase] = []
     cue_spans: list[Span] = []
@@ -86,12 +89,16 @@ def extract_rows(text, published=None, source_id=None, province=None, lang="vi",
         if _HAS_FIGURE.search(key, sentence.start, sentence.end):
             for m in lex.pattern.finditer(key, sentence.start, sentence.end):
                 k = canon_key(m.group())
-                if k in lex.entries and not _covered(comp_cover, m.start()):
+                if k in lex.entries:
                     phrases.append(Phrase(m.start(), m.end(), k))
             cue_spans.extend(Span(m.start(), m.end(), canon_key(m.group())) for m in cues.pattern.finditer(key, sentence.start, sentence.end))
+    comparisons = _cut_at_phrases(comparisons, phrases)
+    comp_cover = [(c.start, c.end) for c in comparisons]
+    phrases = [p for p in phrases if not _covered(comp_cover, p.start)]
+    periods = [p for p in find_periods(key) if not _covered(comp_cover, p.start)]
     timeline = DocumentPeriods(norm, key, periods, cue_spans, cues, _context(published, periods), debug)
     masks = _merge(sorted([(p.start, p.end) for p in timeline.masking_periods()] + comp_cover + [(p.start, p.end) for p in phrases]))
-    figures = find_figures(norm, key, masks, [s.start for s in sentences], cues, lang, debug.skipped)
+    figures = find_figures(plain_spaces(norm), key, masks, [s.start for s in sentences], cues, lang, debug.skipped)
     if province is None and figures:
         from .provinces import detect_province
 
@@ -122,6 +129,21 @@ def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
     """True when ``pos`` is inside one of the sorted, non-overlapping ``spans``."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _cut_at_phrases(comparisons: list[Span], phrases: list[Phrase]) -> list[Span]:
+    """End a comparison where an indicator phrase begins: "so với cùng kỳ chỉ số sản xuất …" in
+    unpunctuated text compares with "cùng kỳ", and the rest is a new subject."""
+    starts = [p.start for p in phrases]
+    out = []
+    for c in comparisons:
+        i = bisect.bisect_right(starts, c.start + 6)
+        if i < len(starts) and starts[i] < c.end:
+            cut = starts[i]
+            text = c.text[: cut - c.start].rstrip()
+            c = Span(c.start, c.start + len(text), text, c.kind)
+        out.append(c)
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import LsoParseError
 from .lexicon import Cues
@@ -18,11 +18,13 @@ _DAY_MONTH = re.compile(r"(\d{1,2})[/.](\d{1,2})")
 _QUALIFIERS = frozenset(
     "ước|đạt|ước đạt|ước tính|dự ước|ước thực hiện|tăng|giảm|vượt|gấp|hơn|trên|dưới|gần|khoảng|xấp xỉ|"
     "chừng|từ|là|được|thêm|bằng|thực hiện|chỉ|xếp thứ|đứng thứ|thứ|xếp hạng|lên|còn|tăng thêm|giảm còn|tăng hơn|"
-    "giảm hơn|ước tăng|ước giảm|đạt khoảng|đạt hơn|đạt trên|vượt hơn".split("|")
+    "giảm hơn|ước tăng|ước giảm|đạt khoảng|đạt hơn|đạt trên|vượt hơn|giảm còn|tăng lên|giảm xuống|xuống còn".split("|")
 )
 _QUALIFIERS_BEFORE = re.compile(
     r"(?<!\w)(?:(?:" + "|".join(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True)) + r")\s+){1,3}$"
 )
+_TO_LEVEL = re.compile(r"(?<!\w)(?:tăng|giảm|hạ)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|xuống)\s*$")
+_RANK_WORD = re.compile(r"(?<!\w)thứ\s*$")
 _OR_NUMBER = re.compile(r"\s+hoặc\s+(?=\d)")
 _ORDINAL_RANK = re.compile(r"(?<!\w)(?:xếp|đứng|vị trí)(?: thứ)? (?:thứ )?(nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![\w]| ?\d)")
 
@@ -148,6 +150,15 @@ def find_figures(
             quantity, error = parse_quantity(text, lang=lang), ""
         except LsoParseError as exc:
             quantity, error = None, str(exc)
+        except (ArithmeticError, ValueError) as exc:  # e.g. a 5,000-digit number overflows a float
+            quantity, error = None, f"{type(exc).__name__}: {exc}"
+        if quantity is not None and quantity.direction and _TO_LEVEL.search(key, begin, start):
+            # "giảm còn 20,5%", "tăng lên 300": the level reached, not the change.
+            quantity = replace(quantity, value=abs(quantity.value), low=min(abs(quantity.low), abs(quantity.high)),
+                               high=max(abs(quantity.low), abs(quantity.high)), direction=0)
+        if quantity is not None and quantity.unit != "rank" and _RANK_WORD.search(key, begin, start):
+            # "xếp thứ 20/63 tỉnh": the counted noun does not make a rank a count.
+            quantity = replace(quantity, unit="rank", unit_raw=None)
         figures.append(Figure(begin, stop, start, end, text, quantity, error))
         last_end = stop
     for m in _ORDINAL_RANK.finditer(key):

@@ -82,6 +82,11 @@ def canon_key(text: str) -> str:
     return text.replace("–", "-").replace("—", "-")
 
 
+def plain_spaces(text: str) -> str:
+    """Every Unicode space (no-break, thin, tab, newline) as an ASCII space; same length."""
+    return _SPACE_LIKE.sub(" ", text)
+
+
 def nfc_with_offsets(text: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     """NFC-normalise ``text`` and drop invisible characters, keeping a map back to ``text``.
 

@@ -43,6 +43,7 @@ _ORDINAL = re.compile(r"\b(thứ)\s+(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I
 _RANGE_START = re.compile(r"\b(?:từ|from|between)\s*$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(US\$|USD|VND|\$)\s*$")
 _PERCENT = re.compile(r"\s*%(\d{1,3}(?![\d.,]))?")
+_REACHED = re.compile(r"\b(?:tăng|giảm|vượt|rose|fell|increased|decreased|dropped|grew)\s+(?:lên|còn|xuống|to)(?:\s+mức)?\s*$|\b(?:chỉ còn|còn lại)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:thứ|xếp hạng|hạng|vị trí|ranked|rank|no\.)\s*$", re.I)
 
 
@@ -96,6 +97,8 @@ def _split_number(token: str, lang: str) -> tuple[float, int]:
     else:
         integer = token[: len(token) - len(decimals) - (1 if decimals else 0)].replace(".", "")
     value = float(f"{integer}.{decimals}") if decimals else float(integer)
+    if not math.isfinite(value) or len(integer) > 15:
+        raise LsoParseError("number too long to be a printed figure", token[:40])
     return value, len(decimals)
 
 
@@ -264,6 +267,7 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
     footnote = None
     pct = _PERCENT.match(rest)
     currency = _CURRENCY_BEFORE.search(before)
+    ranked = _RANK_BEFORE.search(before) is not None
     if pct:
         unit, unit_raw = "%", "%"
         footnote = pct.group(1)
@@ -280,8 +284,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
             unit, factor = table[m.group(1).lower()]
             unit_raw = m.group(0).strip()
             end += m.end()
-    if unit is None and _RANK_BEFORE.search(before):
-        unit = "rank"
+    if ranked and unit != "%":
+        unit = "rank"  # "xếp thứ 20/63 tỉnh": the rank wins over the noun after it
     tail_start = end
     # Any further number must be a footnote-free, separate figure: refuse to guess which one is meant.
     leftover = [tk for tk in tokens if tk.start() >= tail_start]
@@ -292,7 +296,9 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
 
     head = before.lower()
     status = "estimate" if _ESTIMATE.search(head) else "target" if _TARGET.search(head) else None
-    direction = -1 if _DOWN.search(head) else 1 if _UP.search(head) else 0
+    # "giảm còn 20,5%", "tăng lên 5%", "fell to 20%": the level reached, not a change.
+    reached = _REACHED.search(head)
+    direction = 0 if reached else -1 if _DOWN.search(head) else 1 if _UP.search(head) else 0
     qualifier = re.sub(r"\b(?:đạt|tăng|giảm|ước|thực hiện|là|có|được|chỉ|rose|fell|by|to|reached|reach|of|at|with)\b", " ", head)
     qualifier = re.sub(r"\s+", " ", qualifier).rstrip()
     if bound != "range":
@@ -350,7 +356,7 @@ def quantity_pattern() -> re.Pattern:
 def _quantity_pattern() -> re.Pattern:
     unit_alt = "|".join(re.escape(p) for p in sorted(_unit_table()[1], key=len, reverse=True) if p != "%")
     return re.compile(
-        rf"(?<![\w.,/])(?P<num>{_TOKEN}(?:\s*/\s*\d+)?(?:\s*%?\s*(?:-|–|đến|tới)\s*{_TOKEN})?)"
+        rf"(?<![\w.,/])(?P<num>{_TOKEN}(?:\s*/\s*\d+)?(?:\s*%?\s*(?:-|–|đến|tới|hoặc)\s*{_TOKEN})?)"
         rf"(?P<unit>\s*%(?:\d{{1,3}}(?![\d.,]))?|\s*(?:{unit_alt})(?![\w])(?:\s*/\s*\w+)?)?",
         re.I,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .errors import LsoParseError
@@ -19,6 +20,7 @@ ROW_KEYS = (
     "value_raw", "period_raw", "comparison_raw", "note", "span_start", "span_end", "reason",
 )
 _NAN = float("nan")
+_PART_OF = re.compile(r"(?<!\w)trong đó(?!\w)")
 
 
 @dataclass
@@ -68,20 +70,29 @@ def sentence_rows(doc: Doc, sentence: Sentence, figures: list[Figure]) -> list[d
     phrases = doc.phrases[lo:hi]
     starts = doc.phrase_starts[lo:hi]
     subjects = [p for p in phrases if lex.entries[p.key][0].role == "subject"]
-    current, current_entry, done = None, None, 0
+    current, current_entry, done, set_at = None, None, 0, sentence.start
+    parts = [m.start() for m in _PART_OF.finditer(doc.key, sentence.start, sentence.end)]
     rows = []
+    bases: set[int] = set()  # where the base of a share starts ("65% dân số"): not a subject
     for fig in figures:
         while done < len(subjects) and subjects[done].end <= fig.num_start:
             p = subjects[done]
+            done += 1
+            if p.start in bases:
+                continue
             entry = pick_entry(lex, p, current, doc.key, (sentence.start, sentence.end), p.start)
             if entry is not None and entry.role == "subject":
-                current, current_entry = entry.indicators[0], entry
-            done += 1
+                current, current_entry, set_at = entry.indicators[0], entry, p.start
+        # "…, trong đó thu nội địa 1.105 tỷ đồng": a part must be named by its own phrase.
+        part_since = _any_between(parts, set_at + 1, fig.start)
         clause = sentence.clause_of(fig.num_start)
         chain = sentence.chain_of(fig.num_start)
-        row, tie_entry = _figure_row(doc, sentence, fig, clause, chain, phrases, starts, current, current_entry)
+        row, tie_entry, base_at = _figure_row(doc, sentence, fig, clause, chain, phrases, starts, current,
+                                              None if part_since else current_entry)
+        if base_at is not None:
+            bases.add(base_at)
         if row["indicator"]:
-            current, current_entry = row["indicator"], tie_entry
+            current, current_entry, set_at = row["indicator"], tie_entry, fig.start
         rows.append(row)
     return rows
 
@@ -110,17 +121,19 @@ def _figure_row(doc, sentence, fig, clause, chain, phrases, starts, current, cur
             comparison = doc.comparisons[k]
             notes.append("comparison inherited from earlier in the clause chain")
     share_cue = bool(base_cue) or _any_between(doc.share_before, c_start, fig.num_start)
-    period, period_raw, period_notes = doc.timeline.period_for(sentence, fig, clause, chain)
+    status = _status(doc, q, fig, sentence, clause, chain) if q is not None else None
+    period, period_raw, period_notes = doc.timeline.period_for(sentence, fig, clause, chain, status == "target")
     notes = period_notes + notes
     if q is None:
         row["reason"] = f"cannot read the figure: {fig.error}"
     elif tie.entry is None:
-        row["reason"] = "no indicator phrase for this figure in its sentence"
+        row["reason"] = ("a part ('trong đó …') that no lexicon phrase names" if current_entry is None and current
+                         else "no indicator phrase for this figure in its sentence")
     if q is not None:
         code_unit = lex.codes[tie.entry.indicators[0]]["unit"] if tie.entry else None
         measure = decide_measure(q, tie.entry.hint if tie.entry else "", code_unit, plan_cue is not None, share_cue, comparison)
         row.update(measure=measure, value=q.value, value_low=q.low, value_high=q.high, unit=q.unit,
-                   out_of=q.out_of, bound=q.bound, status=_status(doc, q, fig, sentence, clause, chain))
+                   out_of=q.out_of, bound=q.bound, status=status)
         if tie.entry is not None:
             code, why = pick_code(lex, tie.entry, q, measure)
             row["indicator"] = code
@@ -145,7 +158,7 @@ def _figure_row(doc, sentence, fig, clause, chain, phrases, starts, current, cur
             except LsoParseError:
                 notes.append("comparison base not resolved")
     row["note"] = "; ".join(notes)
-    return row, tie.entry
+    return row, tie.entry, base_cue.start if base_cue and is_percent else None
 
 
 def _status(doc: Doc, q, fig: Figure, sentence: Sentence, clause, chain) -> str:

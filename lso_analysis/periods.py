@@ -163,6 +163,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:quý|quí|\bq)\s*([ivx]+|\d+)\b{_Y}"), "quarter"),
     (re.compile(rf"(?:the\s+)?(first|second|third|fourth) quarter(?: of)?{_Y}"), "quarter_en"),
     (re.compile(rf"(?:lũy kế|luỹ kế|trong|sau|first)?\s*{_NUM_WORD}\s*(?:tháng|months)(?:\s*(?:đầu năm|đầu|of))?{_Y}"), "ytd"),
+    (re.compile(rf"(?:tính đến|tính tới|đến|tới)\s*(?:hết|cuối)\s*tháng\s*(\d{{1,2}})(?:\s*(?:/|-|năm)\s*({_YEAR}))?"), "to_month_end"),
     (re.compile(rf"tháng\s*(\d{{1,2}})(?:\s*(?:/|-|năm)\s*({_YEAR}))?"), "month"),
     (re.compile(rf"({'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?(?:\s*,?\s*({_YEAR}))?"), "month_en"),
     (re.compile(rf"(?:vụ\s*)?(?:đông xuân|xuân)\s*(?:năm\s*)?({_YEAR})?"), "spring"),
@@ -256,6 +257,12 @@ def _build(kind: str, m: re.Match, context: PeriodContext | None, text: str) -> 
             raise LsoParseError("a count of months outside 1..12", text)
         year = _resolve_year(g[1], 1, context, text)
         return _span(year, 1, year, n, text)
+    if kind == "to_month_end":
+        mo = int(g[0])
+        if not 1 <= mo <= 12:
+            raise LsoParseError("month outside 1..12", text)
+        year = _resolve_year(g[1], 1, context, text)
+        return _span(year, 1, year, mo, text)
     if kind in ("month", "month_en"):
         mo = int(g[0]) if kind == "month" else _EN_MONTHS[g[0].lower()]
         if not 1 <= mo <= 12:

@@ -100,7 +100,7 @@ def tie_indicator(
     c_start, c_end = clause
     num_start, num_end = fig.num_start, fig.num_end
     near = (max(sentence.start, num_start - _WINDOW), min(sentence.end, num_start + _WINDOW))
-    lo = bisect.bisect_left(starts, c_start - 60)
+    lo = bisect.bisect_left(starts, max(c_start, num_start - _WINDOW) - 60)
     hi = bisect.bisect_left(starts, num_start)
     cur, cur_entry = current, None
     for p in phrases[lo:hi]:

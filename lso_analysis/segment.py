@@ -33,7 +33,10 @@ PERIOD_FINDER = re.compile(
     rf"|(?P<todate>(?:tính |cho )?(?:đến|tới) nay)"
     rf")(?![\w/])"
 )
-COMPARISON_FINDER = re.compile(r"(?<!\w)so (?:với )?[^,;:()\n]*?(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))")
+# "so với cùng kỳ năm 2019": up to eight words, stopping at punctuation or at the next verb.
+COMPARISON_FINDER = re.compile(
+    r"(?<!\w)so (?:với )?(?:(?!(?:tăng|giảm|đạt|ước|và|nhưng|trong đó|bằng|chiếm)(?!\w))[^\s,;:().]+(?: (?=\S)|(?=[\s,;:().]|$))){1,8}"
+)
 # Periods that describe something else than the figure: school years, crop years, terms of office.
 _DESCRIPTOR = re.compile(r"^(?:năm học|niên vụ|niên khóa|nhiệm kỳ|\d{1,2} năm|kế hoạch)")
 
@@ -157,7 +160,11 @@ def find_comparisons(key: str) -> list[Span]:
         >>> [c.text for c in find_comparisons("tăng 53,2% so với cùng kỳ, đạt 77,6% kế hoạch")]
         ['so với cùng kỳ']
     """
-    return [Span(m.start(), m.end(), m.group(), "comparison") for m in COMPARISON_FINDER.finditer(key)]
+    spans = []
+    for m in COMPARISON_FINDER.finditer(key):
+        text = m.group().rstrip()
+        spans.append(Span(m.start(), m.start() + len(text), text, "comparison"))
+    return spans
 
 
 def spans_between(spans: list[Span], starts: list[int], start: int, end: int) -> list[Span]:

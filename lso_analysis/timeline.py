@@ -108,6 +108,7 @@ class DocumentPeriods:
         self._in_sentence = [d for d in self.dated[lo:hi] if not d.descriptor]
         if not self._in_sentence:
             self._heads, self._carry, self._carry_ends, self._usable_starts = [], [], [], []
+            self._carry_plan, self._carry_plan_ends = [], []
             self._last_fig_end = figures[-1].end if figures else sentence.start
             return
         fig_starts = [f.start for f in figures]
@@ -122,6 +123,10 @@ class DocumentPeriods:
         self._carry = [d for d, h in zip(self._in_sentence, self._heads)
                        if h and d.period is not None and not d.plan and d.span.kind != "date"]
         self._carry_ends = [d.span.end for d in self._carry]
+        # A target's period may be a plan's period ("Năm 2023, tỉnh phấn đấu … đạt 8%").
+        self._carry_plan = [d for d, h in zip(self._in_sentence, self._heads)
+                            if h and d.period is not None and d.span.kind != "date"]
+        self._carry_plan_ends = [d.span.end for d in self._carry_plan]
         self._usable_starts = [d.span.start for d in self._in_sentence]
 
     def leave(self) -> None:
@@ -140,8 +145,11 @@ class DocumentPeriods:
                 self.current = d
                 break
 
-    def period_for(self, sentence: Sentence, fig, clause: tuple[int, int], chain: tuple[int, int]):
-        """The period of one figure: ``(period, printed phrase, notes on how it was found)``."""
+    def period_for(self, sentence: Sentence, fig, clause: tuple[int, int], chain: tuple[int, int], target: bool = False):
+        """The period of one figure: ``(period, printed phrase, notes on how it was found)``.
+
+        ``target`` admits a plan's period carried from earlier in the sentence.
+        """
         c_start, c_end = clause
         spans = self._in_sentence
         chosen, note = None, ""
@@ -157,12 +165,13 @@ class DocumentPeriods:
             if k < len(spans) and spans[k].span.start < c_end:
                 chosen, note = spans[k], "period printed after the figure"
         if chosen is None:
-            k = bisect.bisect_right(self._carry_ends, c_start) - 1
+            carry, ends = (self._carry_plan, self._carry_plan_ends) if target else (self._carry, self._carry_ends)
+            k = bisect.bisect_right(ends, c_start) - 1
             if k >= 0:
-                chosen, note = self._carry[k], "period from earlier in the sentence"
+                chosen, note = carry[k], "period from earlier in the sentence"
             else:
                 trailing = next((d for d in spans[bisect.bisect_left(self._usable_starts, self._last_fig_end):]
-                                 if d.period is not None and not d.plan and d.span.kind != "date"), None)
+                                 if d.period is not None and (target or not d.plan) and d.span.kind != "date"), None)
                 if trailing is not None:
                     chosen, note = trailing, "period printed at the end of the sentence"
                 elif self.current is not None:

@@ -102,6 +102,9 @@ QUANTITIES = [
     ("chiếm từ 10%", "vi", 10, 10, NAN, "%", "lower", None, 0, None, None),
     ("from 80% to less than 90%", "en", 85, 80, 90, "%", "range", None, 0, None, None),
     ("about two to five minutes", "en", 3.5, 2, 5, "minutes", "range", None, 0, None, None),
+    ("giảm còn 20,5%", "vi", 20.5, 20.45, 20.55, "%", "exact", None, 0, None, None),
+    ("tăng lên 1.200 tỷ đồng", "vi", 1200, 1150, 1250, "VND billion", "exact", None, 0, None, None),
+    ("xếp thứ 20/63 tỉnh", "vi", 20, 19.5, 20.5, "rank", "exact", None, 0, 63, None),
     ("phấn đấu 7%", "vi", 7, 6.5, 7.5, "%", "exact", "target", 0, None, None),
     ("dự ước 1.906,5 tỷ đồng", "vi", 1906.5, 1906.45, 1906.55, "VND billion", "exact", "estimate", 0, None, None),
     ("US$1,077.6 million", "en", 1077.6, 1077.55, 1077.65, "USD million", "exact", None, 0, None, None),
@@ -135,7 +138,7 @@ def test_parse_quantity(text, lang, value, low, high, unit, bound, status, direc
 
 @pytest.mark.parametrize(
     "text",
-    ["", "tăng mạnh", "1.5 tỷ đồng", "tăng 3% và 5%", "từ 9 đến 7%", "3,450 triệu USD và 2 xe"],
+    ["", "1" * 5000, "tăng mạnh", "1.5 tỷ đồng", "tăng 3% và 5%", "từ 9 đến 7%", "3,450 triệu USD và 2 xe"],
 )
 def test_parse_quantity_fails_closed(text):
     with pytest.raises(LsoParseError):

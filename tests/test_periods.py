@@ -37,6 +37,7 @@ AUG_2021 = PeriodContext.from_published("2021-08")
         ("năm 2020 (ước)", None, date(2020, 1, 1), date(2020, 12, 31), "year"),
         ("vụ Xuân 2020", None, date(2020, 1, 1), date(2020, 6, 30), "other"),
         ("đến nay", PeriodContext.from_published("2023-07-07"), date(2023, 7, 7), date(2023, 7, 7), "day"),
+        ("tính đến hết tháng 6", PeriodContext.from_published("2020-07-13"), date(2020, 1, 1), date(2020, 6, 30), "half"),
         ("ngày 16/12/2021", None, date(2021, 12, 16), date(2021, 12, 16), "day"),
     ],
 )
