@@ -45,70 +45,63 @@ def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{start.day} {start:%b %Y}" if start == end else f"{start.day} {start:%b}–{end.day} {end:%b %Y}"
 
 
-def _date_basis(text: str) -> str:
-    word = str(text or "").split(":")[0].strip().lower()
-    return word if word in ("stated", "inferred") else "unknown"
+def _without_estimates(obs: pd.DataFrame, include_estimates: bool) -> pd.DataFrame:
+    return obs if include_estimates else obs[obs["status"] != "estimate"]
 
 
 def source_overview(sources: pd.DataFrame, obs_all: pd.DataFrame, province: str) -> pd.DataFrame:
-    """One row per source about ``province``: outlet, date and how it is known, reliability, figures held.
+    """One row per source about ``province``: outlet (the id's first part), date and how it is known, figures held.
 
-    Args:
-        sources: ``load_sources()``.
-        obs_all: every observation (``load_observations(None, include_targets=True, include_low=True)``).
-        province: NFC province name.
-
-    Returns:
-        Columns ``source_id``, ``outlet`` (the id's first part), ``publisher``, ``published``, ``year``,
-        ``date_basis`` (stated | inferred | unknown), ``reliability``, ``n_figures``, ``in_corpus``.
+    ``obs_all`` holds every observation (all provinces, targets, low sources) to count each source's figures.
+    ``date_basis`` is ``stated``, ``inferred`` or ``unknown`` (the first word of ``published_basis``).
     """
     mine = sources[sources["province"].map(normalize_text) == normalize_text(province)].reset_index(drop=True)
-    counts = obs_all.groupby("source_id").size()
+    basis = mine["published_basis"].fillna("").str.split(":").str[0].str.strip().str.lower()
     return mine[["source_id", "publisher", "published", "reliability"]].assign(
         outlet=mine["source_id"].str.split("-").str[0],
         year=pd.to_numeric(mine["published"].str[:4], errors="coerce").astype("Int64"),
-        date_basis=mine["published_basis"].map(_date_basis),
-        n_figures=mine["source_id"].map(counts).fillna(0).astype(int), in_corpus=mine["corpus_file"].fillna("").ne(""),
+        date_basis=basis.where(basis.isin(["stated", "inferred"]), "unknown"),
+        n_figures=mine["source_id"].map(obs_all.groupby("source_id").size()).fillna(0).astype(int),
+        in_corpus=mine["corpus_file"].fillna("").ne(""),
     )
 
 
 def reliability_table(overview: pd.DataFrame, start_year: int, end_year: int) -> pd.DataFrame:
-    """Sources by reliability: when they were published (before, in, after the years), how the date is known, figures."""
+    """Sources by reliability: published before, in or after the years; how the date is known; figures; a total row."""
     rows = []
     for rel in RELIABILITY_ORDER:
         part = overview[overview["reliability"] == rel]
-        year = part["year"].astype(float)
-        rows.append({"reliability": rel, "sources": len(part), f"published before {start_year}": int((year < start_year).sum()),
+        year, basis = part["year"].astype(float), part["date_basis"]
+        rows.append({"reliability": rel, "sources": len(part),
+                     f"published before {start_year}": int((year < start_year).sum()),
                      f"in {start_year}–{end_year}": int(year.between(start_year, end_year).sum()),
-                     f"after {end_year}": int((year > end_year).sum()),
-                     "date stated": int((part["date_basis"] == "stated").sum()),
-                     "date inferred": int((part["date_basis"] == "inferred").sum()), "figures": int(part["n_figures"].sum())})
+                     f"after {end_year}": int((year > end_year).sum()), "date stated": int((basis == "stated").sum()),
+                     "date inferred": int((basis == "inferred").sum()), "figures": int(part["n_figures"].sum())})
     table = pd.DataFrame(rows)
     return pd.concat([table, pd.DataFrame([{"reliability": "total", **table.drop(columns="reliability").sum()}])],
                      ignore_index=True)
 
 
 def outlet_table(overview: pd.DataFrame, min_sources: int = 2) -> pd.DataFrame:
-    """Outlets with at least ``min_sources`` sources, the rest pooled in one last row."""
-    rows = []
-    for outlet, part in overview.groupby("outlet", sort=True):
-        rows.append({"outlet": outlet, "publisher": min(part["publisher"], key=len),
-                     "reliability": ", ".join(r for r in RELIABILITY_ORDER if r in set(part["reliability"])),
-                     "sources": len(part), "figures": int(part["n_figures"].sum()),
-                     "published": f"{part['year'].min()}–{part['year'].max()}" if part["year"].nunique() > 1
-                     else str(part["year"].min())})
-    table = pd.DataFrame(rows, columns=["outlet", "publisher", "reliability", "sources", "figures", "published"])
-    big = table[table["sources"] >= min_sources].sort_values(["sources", "outlet"], ascending=[False, True])
-    small = table[table["sources"] < min_sources]
-    rest = {"outlet": f"{len(small)} other outlets", "publisher": f"(fewer than {min_sources} sources each)",
-            "reliability": ", ".join(r for r in RELIABILITY_ORDER if small["reliability"].str.contains(r).any()),
-            "sources": int(small["sources"].sum()), "figures": int(small["figures"].sum()), "published": ""}
-    return pd.concat([big, pd.DataFrame([rest])] if len(small) else [big], ignore_index=True)
+    """Outlets with at least ``min_sources`` sources, most first; the other outlets pooled in one last row."""
+    def row(name, part, publisher, years):
+        reliability = ", ".join(r for r in RELIABILITY_ORDER if r in set(part["reliability"]))
+        return {"outlet": name, "publisher": publisher, "reliability": reliability, "sources": len(part),
+                "figures": int(part["n_figures"].sum()), "published": years}
+
+    groups = sorted(overview.groupby("outlet"), key=lambda g: (-len(g[1]), g[0]))
+    rows = [row(name, part, min(part["publisher"], key=len), "–".join(sorted({str(part["year"].min()),
+                                                                              str(part["year"].max())})))
+            for name, part in groups if len(part) >= min_sources]
+    small = [part for _, part in groups if len(part) < min_sources]
+    if small:
+        rows.append(row(f"{len(small)} other outlets", pd.concat(small), f"(under {min_sources} sources each)", ""))
+    return pd.DataFrame(rows, columns=["outlet", "publisher", "reliability", "sources", "figures", "published"])
 
 
 @dataclass
 class SourceSummary:
-    """Counts for the prose about the sources of one province."""
+    """Counts for the prose about the sources of one province (figures by status: those about the years)."""
 
     n_sources: int
     by_reliability: dict[str, int]
@@ -122,41 +115,33 @@ class SourceSummary:
 
 
 def summarize_sources(overview: pd.DataFrame, obs_all: pd.DataFrame, start_year: int, end_year: int) -> SourceSummary:
-    """The numbers behind the sources section; ``obs_all`` must include low sources and targets.
+    """The numbers behind the sources section; ``n_low_figures`` is what leaving out ``low`` sources removes.
 
-    ``n_low_figures`` counts the figures that leaving out ``low`` sources removes; ``low_only_indicators``
-    are indicators with figures in the years only from such sources.
+    ``low_only_indicators`` have figures about the years from ``low`` sources only.
     """
     obs = obs_all[obs_all["source_id"].isin(set(overview["source_id"]))]
     window = obs[in_years(obs, start_year, end_year)]
-    low = window["reliability"] == "low"
-    only_low = sorted(set(window.loc[low, "indicator"]) - set(window.loc[~low, "indicator"]))
+    low, basis = window["reliability"] == "low", overview["date_basis"]
     return SourceSummary(
         n_sources=len(overview),
         by_reliability={r: int((overview["reliability"] == r).sum()) for r in RELIABILITY_ORDER},
-        n_stated=int((overview["date_basis"] == "stated").sum()),
-        n_inferred=int((overview["date_basis"] == "inferred").sum()),
-        n_figures=len(obs), n_low_figures=int((obs["reliability"] == "low").sum()),
-        n_outside_years=int(len(obs) - len(window)), low_only_indicators=only_low,
+        n_stated=int((basis == "stated").sum()), n_inferred=int((basis == "inferred").sum()), n_figures=len(obs),
+        n_low_figures=int((obs["reliability"] == "low").sum()), n_outside_years=len(obs) - len(window),
+        low_only_indicators=sorted(set(window.loc[low, "indicator"]) - set(window.loc[~low, "indicator"])),
         by_status={k: int((window["status"] == k).sum()) for k in ("actual", "estimate", "target")},
     )
 
 
 def figure_counts(obs: pd.DataFrame, start_year: int, end_year: int, include_estimates: bool = True) -> pd.DataFrame:
-    """Figures in the years by measure (rows) and status (columns), with totals.
-
-    Estimates are left out when ``include_estimates`` is False.
-    """
-    obs = obs[in_years(obs, start_year, end_year)]
-    if not include_estimates:
-        obs = obs[obs["status"] != "estimate"]
+    """Figures about the years by measure (rows) and status (columns), with totals; estimates optional."""
+    obs = _without_estimates(obs[in_years(obs, start_year, end_year)], include_estimates)
     table = pd.crosstab(obs["measure"], obs["status"], margins=True, margins_name="total")
     return table.reset_index().rename_axis(columns=None)
 
 
 @dataclass
 class CoverageSummary:
-    """Counts of indicator-year cells of a :func:`lso_analysis.coverage.coverage_table`."""
+    """Counts of the cells of a coverage table, and the indicators covered in every year or in none."""
 
     n_cells: int
     by_status: dict[str, int]
@@ -172,8 +157,8 @@ class CoverageSummary:
 
 def summarize_coverage(cov: pd.DataFrame) -> CoverageSummary:
     """Cells by status, empty cells that hold partial-year figures, and fully covered or empty indicators."""
-    status = {s: int((cov["status"] == s).sum()) for s in ("actual", "estimate", "derived", "none")}
     covered = cov.assign(ok=cov["status"] != "none").groupby("indicator")["ok"]
+    status = {s: int((cov["status"] == s).sum()) for s in ("actual", "estimate", "derived", "none")}
     return CoverageSummary(
         n_cells=len(cov), by_status=status,
         n_empty_with_partial=int(((cov["status"] == "none") & cov["has_partial"]).sum()),
@@ -186,26 +171,24 @@ def key_coverage(obs: pd.DataFrame, province: str, start_year: int, end_year: in
     """:func:`lso_analysis.coverage.coverage_table` of ``indicators`` over the years, estimates optional."""
     from lso_analysis.coverage import coverage_table
 
-    obs = obs if include_estimates else obs[obs["status"] != "estimate"]
-    return coverage_table(obs, list(indicators), range(start_year, end_year + 1), province, include_derived)
+    obs, years = _without_estimates(obs, include_estimates), range(start_year, end_year + 1)
+    if not (obs["province"].map(normalize_text) == normalize_text(province)).any():
+        # coverage_table fails on a province without a single figure (its empty bool column turns float).
+        return pd.DataFrame([{"indicator": c, "year": y, "status": "none", "has_partial": False, "n_full": 0,
+                              "n_partial": 0, "source_ids": ""} for c in indicators for y in years])
+    return coverage_table(obs, list(indicators), years, province, include_derived)
 
 
 def empty_cells(cov: pd.DataFrame, obs: pd.DataFrame, province: str, include_estimates: bool = True,
                 include_derived: bool = True, max_listed: int = 3) -> pd.DataFrame:
-    """Per indicator, the years without a full-year figure and the partial-year figures held instead.
+    """Per indicator, the years without a full-year figure and up to ``max_listed`` partial periods held instead.
 
-    Args:
-        cov: a coverage table (:func:`key_coverage`) built from ``obs`` with the same options.
-        max_listed: partial periods named per year (the longest first).
-
-    Returns:
-        Columns ``indicator``, ``years without a full-year figure``, ``what exists instead`` and
-        ``source_ids`` (of the partial figures named).
+    ``cov`` is :func:`key_coverage` of ``obs`` with the same options. Indicators with nothing in any year share
+    one last row, so a province with little data gets a short table. ``source_ids`` are of the periods named.
     """
     from lso_analysis.series import candidates
 
-    obs = obs if include_estimates else obs[obs["status"] != "estimate"]
-    pool = candidates(obs, province, include_derived)
+    pool = candidates(_without_estimates(obs, include_estimates), province, include_derived)
     pool = pool[pool["measure"].isin(_VALUE_MEASURES) & (pool["period_start"].dt.year == pool["period_end"].dt.year)]
     rows = []
     for code, cells in cov[cov["status"] == "none"].groupby("indicator", sort=False):
@@ -215,14 +198,21 @@ def empty_cells(cov: pd.DataFrame, obs: pd.DataFrame, province: str, include_est
             spans = (part.assign(_len=part["period_end"] - part["period_start"])
                      .sort_values(["_len", "period_start", "obs_id"], ascending=[False, True, True])
                      .drop_duplicates(["period_start", "period_end"]).head(max_listed))
-            if len(spans):
-                ids |= {source_of(o) for chain in spans["derived_from"].fillna("") + ";" + spans["obs_id"]
-                        for o in chain.split(";") if o and not o.startswith("derived:")}
-                instead.append(f"{year}: " + ", ".join(period_label(s, e).replace(f" {year}", "")
-                                                      for s, e in zip(spans["period_start"], spans["period_end"])))
+            ids |= {source_of(o) for chain in spans["derived_from"].fillna("") + ";" + spans["obs_id"]
+                    for o in chain.split(";") if o and not o.startswith("derived:")}
+            labels = [period_label(s, e).replace(f" {year}", "")
+                      for s, e in zip(spans["period_start"], spans["period_end"])]
+            instead += [f"{year}: " + ", ".join(labels)] if labels else []
         rows.append({"indicator": code, "years without a full-year figure": ", ".join(map(str, cells["year"])),
                      "what exists instead": "; ".join(instead) or "nothing", "source_ids": ";".join(sorted(ids))})
-    return pd.DataFrame(rows, columns=["indicator", "years without a full-year figure", "what exists instead", "source_ids"])
+    years, instead = "years without a full-year figure", "what exists instead"
+    table = pd.DataFrame(rows, columns=["indicator", years, instead, "source_ids"])
+    blank = (table[years] == ", ".join(map(str, sorted(cov["year"].unique())))) & (table[instead] == "nothing")
+    if blank.sum() > 1:
+        pooled = {"indicator": ", ".join(table.loc[blank, "indicator"]), years: "every year", instead: "nothing",
+                  "source_ids": ""}
+        table = pd.concat([table[~blank], pd.DataFrame([pooled])], ignore_index=True)
+    return table
 
 
 def run_checks(obs: pd.DataFrame, province: str, include_estimates: bool = True, include_derived: bool = True,
@@ -231,31 +221,31 @@ def run_checks(obs: pd.DataFrame, province: str, include_estimates: bool = True,
     from lso_analysis.consistency import check_consistency
     from lso_analysis.derive import derive_implied
 
-    obs = obs if include_estimates else obs[obs["status"] != "estimate"]
-    derived = None if include_derived else derive_implied(obs.iloc[:0])
-    return check_consistency(obs, conflicts, derived, province)
+    obs = _without_estimates(obs, include_estimates)
+    return check_consistency(obs, conflicts, None if include_derived else derive_implied(obs.iloc[:0]), province)
 
 
 def consistency_overview(checks: pd.DataFrame) -> pd.DataFrame:
     """Comparisons by kind of check (rows) and verdict (columns: ok, explained, conflict, total)."""
-    table = pd.crosstab(checks["check"], checks["status"]).reindex(columns=["ok", "explained", "conflict"], fill_value=0)
-    table["total"] = table.sum(axis=1)
-    return table.reset_index().rename_axis(columns=None)
+    table = pd.crosstab(checks["check"], checks["status"])
+    table = table.reindex(columns=["ok", "explained", "conflict"], fill_value=0)
+    return table.assign(total=table.sum(axis=1)).reset_index().rename_axis(columns=None)
 
 
 def flagged_checks(checks: pd.DataFrame) -> pd.DataFrame:
-    """The comparisons whose intervals do not overlap, with the recorded judgement that explains them (if any)."""
+    """The comparisons whose intervals do not overlap, with the id of the recorded judgement that explains each."""
     bad = checks[checks["status"] != "ok"]
 
     def side(oid, value, low, high):
         return f"{value:,.6g} [{low:,.6g}–{high:,.6g}] ({oid})".replace("[nan", "[").replace("–nan]", "–]")
 
+    judgement = bad["explanation"].fillna("").astype(str).str.extract(r"^(\[[^\]]+\])", expand=False).fillna("none")
     return pd.DataFrame({
         "status": bad["status"], "check": bad["check"], "indicator": bad["indicator"],
         "period": [period_label(s, e) for s, e in zip(bad["period_start"], bad["period_end"])],
         "figure a": [side(*v) for v in zip(bad["obs_id_a"], bad["value_a"], bad["low_a"], bad["high_a"])],
         "figure b": [side(*v) for v in zip(bad["obs_id_b"], bad["value_b"], bad["low_b"], bad["high_b"])],
-        "recorded judgement": bad["explanation"].str.extract(r"^(\[[^\]]+\])", expand=False).fillna("none"),
+        "recorded judgement": judgement,
     }).reset_index(drop=True)
 
 
@@ -269,93 +259,82 @@ def _gist(text: str, least: int = 80, most: int = 320) -> str:
     return out if len(out) <= most else out[: most - 1].rstrip() + "…"
 
 
-def recorded_conflicts(conflicts: pd.DataFrame, source_ids) -> pd.DataFrame:
-    """The curators' recorded conflicts that involve at least one of ``source_ids``, judgement shortened."""
-    keep = set(source_ids)
+def recorded_conflicts(conflicts: pd.DataFrame, source_ids=(), obs_ids=(), gist: bool = True) -> pd.DataFrame:
+    """The curators' recorded conflicts that name a figure of ``source_ids`` or one of ``obs_ids``.
+
+    With ``gist`` the judgement is cut to its first sentences (column ``judgement (gist)``), else given whole.
+    """
+    keep_sources, keep_obs, name = set(source_ids), set(obs_ids), "judgement (gist)" if gist else "judgement"
     rows = []
     for c in conflicts.itertuples():
         sources = sorted({source_of(o) for o in c.obs_ids})
-        if keep & set(sources):
+        if keep_sources & set(sources) or keep_obs & set(c.obs_ids):
             rows.append({"id": c.id, "figures": len(c.obs_ids), "sources": len(sources),
-                         "preferred": c.preferred or "none", "judgement (gist)": _gist(c.judgement),
+                         "preferred": c.preferred or "none", name: _gist(c.judgement) if gist else c.judgement,
                          "source_ids": ";".join(sources)})
-    return pd.DataFrame(rows, columns=["id", "figures", "sources", "preferred", "judgement (gist)", "source_ids"])
+    return pd.DataFrame(rows, columns=["id", "figures", "sources", "preferred", name, "source_ids"])
 
 
 def read_corpus_texts(sources: pd.DataFrame, corpus_dir: Path | None) -> dict[str, str]:
     """The text of every source whose ``corpus_file`` is in ``corpus_dir``, by ``source_id`` ({} without a folder)."""
     if corpus_dir is None:
         return {}
-    found = {}
-    for source_id, name in zip(sources["source_id"], sources["corpus_file"].fillna("")):
-        if name and (Path(corpus_dir) / name).is_file():
-            found[source_id] = (Path(corpus_dir) / name).read_text(encoding="utf-8")
-    return found
+    files = {s: Path(corpus_dir) / f for s, f in zip(sources["source_id"], sources["corpus_file"].fillna("")) if f}
+    return {s: path.read_text(encoding="utf-8") for s, path in files.items() if path.is_file()}
 
 
-def attribute_sources(sources: pd.DataFrame, texts: dict[str, str], province: str, obs_all: pd.DataFrame) -> pd.DataFrame:
-    """Which province each corpus source is about: as recorded, as detected from its text, and the evidence.
+def attribute_sources(sources: pd.DataFrame, texts: dict[str, str], province: str,
+                      obs_all: pd.DataFrame) -> pd.DataFrame:
+    """Which province each corpus source is about: as recorded, as detected in its text (with the names), in series?
 
-    Args:
-        sources: ``load_sources()`` (rows with a ``corpus_file`` are attributed).
-        texts: source_id → text (:func:`read_corpus_texts`); a source without text is shown as recorded only.
-        province: the province whose series the report builds.
-        obs_all: every observation, to count the figures each source holds.
-
-    Returns:
-        Columns ``source_id``, ``recorded``, ``detected`` (None without text or evidence), ``confidence``,
-        ``evidence`` (names pointing at the detected province), ``other places``, ``figures``, ``agrees``,
-        ``in series`` (whether its figures enter ``province``'s series: the recorded province decides).
+    A source missing from ``texts`` is shown as recorded only (``detected`` = "not read"). The recorded province
+    decides whether its figures enter ``province``'s series (column ``in series``); ``evidence`` lists the place
+    names pointing at the detected province, ``other places`` the provinces named besides.
     """
     from lso_analysis.provinces import detect_province
 
-    counts = obs_all.groupby("source_id").size()
-    rows = []
+    counts, rows = obs_all.groupby("source_id").size(), []
     for s in sources[sources["corpus_file"].fillna("") != ""].itertuples():
         recorded = normalize_text(s.province)
         row = {"source_id": s.source_id, "recorded": recorded, "detected": "not read", "confidence": float("nan"),
                "evidence": "", "other places": "", "figures": int(counts.get(s.source_id, 0)), "agrees": ""}
         if s.source_id in texts:
             found = detect_province(texts[s.source_id])
-            names = [f"{e.term} ({e.kind}) ×{e.count}" for e in found.evidence if e.province == found.province]
-            row.update(detected=found.province or "undecided", confidence=found.confidence,
-                       evidence="; ".join(names) or "none", agrees="yes" if found.province == recorded else "no",
-                       **{"other places": ", ".join(sorted({e.province for e in found.evidence
-                                                            if e.province != found.province}))})
-        row["in series"] = "yes" if recorded == normalize_text(province) else f"no: about {recorded}"
-        rows.append(row)
+            row.update({"detected": found.province or "undecided", "confidence": found.confidence,
+                        "evidence": "; ".join(f"{e.term} ({e.kind}) ×{e.count}" for e in found.evidence
+                                              if e.province == found.province) or "none",
+                        "other places": ", ".join(sorted({e.province for e in found.evidence} - {found.province})),
+                        "agrees": "yes" if found.province == recorded else "no"})
+        rows.append(row | {"in series": "yes" if recorded == normalize_text(province) else f"no: about {recorded}"})
     return pd.DataFrame(rows, columns=["source_id", "recorded", "detected", "confidence", "evidence", "other places",
                                        "figures", "agrees", "in series"])
 
 
 @dataclass
 class AttributionSummary:
-    """What :func:`attribute_sources` found: how many texts were read and which sources stay out."""
+    """What :func:`attribute_sources` found: texts read, agreements, and the sources about another province."""
 
     text_available: bool
     n_sources: int
     n_read: int
     n_agree: int
-    excluded: pd.DataFrame
-
-    @property
-    def n_excluded_figures(self) -> int:
-        """Figures held by the sources about another province."""
-        return int(self.excluded["figures"].sum())
+    n_excluded: int
+    n_excluded_figures: int
 
 
 def summarize_attribution(att: pd.DataFrame) -> AttributionSummary:
-    """Counts of an attribution table and its rows whose figures stay out of the province's series."""
-    read = att[att["detected"] != "not read"]
-    return AttributionSummary(bool(len(read)), len(att), len(read), int((read["agrees"] == "yes").sum()),
-                              att[att["in series"] != "yes"].reset_index(drop=True))
+    """Counts of an attribution table."""
+    read, out = att[att["detected"] != "not read"], att[att["in series"] != "yes"]
+    return AttributionSummary(bool(len(read)), len(att), len(read), int((read["agrees"] == "yes").sum()), len(out),
+                              int(out["figures"].sum()))
 
 
 def exclusion_notes(att: pd.DataFrame, province: str) -> list[str]:
     """One Markdown sentence per corpus source whose figures stay out of ``province``'s series."""
-    return [f"`{r.source_id}` is about **{r.recorded}** ({'evidence: ' + r.evidence if r.evidence else 'as recorded'}); "
-            f"its **{r.figures}** figures stay out of the {province} series." for r in att.itertuples()
-            if r.recorded != normalize_text(province)]
+    return [f"`{r.source_id}` is about **{r.recorded}** ("
+            + (f"evidence: {r.evidence}" if r.evidence else "as recorded")
+            + f"); its **{r.figures}** figures stay out of the {province} series."
+            for r in att.itertuples() if r.recorded != normalize_text(province)]
 
 
 def load_fixes(path: Path | None = None) -> list[dict]:
@@ -364,8 +343,8 @@ def load_fixes(path: Path | None = None) -> list[dict]:
 
     from lso_analysis import paths
 
-    path = Path(path or paths.CORRECTIONS_YML)
-    return list((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("fixes") or [])
+    data = yaml.safe_load(Path(path or paths.CORRECTIONS_YML).read_text(encoding="utf-8")) or {}
+    return list(data.get("fixes") or [])
 
 
 def fixes_table(fixes: list[dict], source_ids=None) -> pd.DataFrame:
@@ -374,4 +353,3 @@ def fixes_table(fixes: list[dict], source_ids=None) -> pd.DataFrame:
              "reason": f["reason"], "source_id": source_of(f["obs_id"])} for f in fixes]
     table = pd.DataFrame(rows, columns=["obs_id", "printed", "read as", "column", "reason", "source_id"])
     return table if source_ids is None else table[table["source_id"].isin(set(source_ids))].reset_index(drop=True)
-

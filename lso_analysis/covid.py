@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass, field
 
@@ -9,6 +10,7 @@ import pandas as pd
 
 from lso_analysis import models, series
 from lso_analysis import narrative as nv
+from lso_analysis.text import normalize_text
 
 SECTORS = {
     "grdp": "GRDP (all sectors)", "grdp_agriculture": "Agriculture, forestry and fishery",
@@ -72,7 +74,21 @@ def observations(obs: pd.DataFrame | None, province: str, include_targets: bool 
         import lso_analysis
 
         obs = lso_analysis.load_observations(province=province, include_targets=include_targets)
-    return obs[obs["province"] == province]
+    return obs[obs["province"] == normalize_text(province)]
+
+
+def candidate_pool(obs: pd.DataFrame, province: str, include_derived: bool = True) -> pd.DataFrame:
+    """:func:`lso_analysis.series.candidates` without ratio bounds: "more than twice" says what a value was not."""
+    pool = series.candidates(obs, province, include_derived)
+    return pool[pool["method"] != "bound_from_ratio"]
+
+
+def yearly(indicator: str, obs: pd.DataFrame, province: str, years, include_estimates: bool = True,
+           include_derived: bool = True, measure: str = "level") -> pd.DataFrame:
+    """:func:`lso_analysis.series.annual_series` drawing on :func:`candidate_pool`."""
+    spans = [({"year": y}, pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in years]
+    pool = candidate_pool(obs, province, include_derived)
+    return series.period_series(indicator, spans, obs, province, measure, include_estimates, include_derived, pool=pool)
 
 
 def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
@@ -89,8 +105,9 @@ def grdp_growth(province: str = "Lạng Sơn", start_year: int = 2019, end_year:
     """
     spans = [({"year": y, "span": span}, pd.Timestamp(y, 1, 1), pd.Timestamp(y, end, 30 + (end == 12)))
              for y in range(start_year, end_year + 1) for span, end in (("first half", 6), ("year", 12))]
-    out = series.period_series("grdp", spans, observations(obs, province), province, "growth_pct", include_estimates,
-                               include_derived)
+    obs = observations(obs, province)
+    out = series.period_series("grdp", spans, obs, province, "growth_pct", include_estimates, include_derived,
+                               pool=candidate_pool(obs, province, include_derived))
     return _labelled(out).sort_values(["period_start", "period_end"], kind="stable").reset_index(drop=True)
 
 
@@ -120,6 +137,32 @@ def benchmarks(indicator: str = "grdp", province: str = "Lạng Sơn", include_e
                                                                    ascending=[True, False, True])
     cols = ["kind", "period", "value", "value_low", "value_high", "unit", "status", "obs_id", "source_id"]
     return out[cols].reset_index(drop=True)
+
+
+def pre_covid(bench: pd.DataFrame) -> pd.Series | None:
+    """The benchmark to measure the shock against: the latest average that starts before 2020, or None."""
+    rows = bench[bench["kind"].isin(["pre-2020 average", "average including 2020"])]
+    return rows.iloc[0] if len(rows) else None
+
+
+def channel_benchmarks(indicators: dict[str, str], province: str = "Lạng Sơn", include_estimates: bool = True,
+                       obs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`benchmarks` of several indicators, averages only, with ``name``."""
+    parts = [benchmarks(code, province, include_estimates, obs).assign(name=name) for code, name in indicators.items()]
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["kind"] != "target"].reset_index(drop=True)
+
+
+def overview(growth: pd.DataFrame, bench: pd.Series | None, province: str) -> nv.Markdown:
+    """One paragraph on what the GRDP data hold for ``province`` and the benchmark used."""
+    have = growth[growth["value"].notna()]
+    text = (f"For **{province}** the data hold **{len(have)}** GRDP growth figures in the window "
+            f"({(have['span'] == 'year').sum()} full years, {(have['span'] == 'first half').sum()} first halves), "
+            f"**{(have['status'] == 'estimate').sum()}** of them estimates.")
+    if bench is not None:
+        text += (f" The benchmark is **{nv.fmt_value(bench['value'], '%')} a year**, the {bench['kind']} over "
+                 f"{bench['period']} (`{bench['source_id']}`).")
+    return nv.Markdown(text + ("" if bench is not None else " The data hold no growth average to measure it against."))
 
 
 @dataclass
@@ -160,19 +203,20 @@ def counterfactual_gap(growth: pd.DataFrame, bench: pd.Series | None) -> Counter
     cf = Counterfactual(pd.DataFrame(), bench["value"], bench["value_low"], bench["value_high"], bench["period"],
                         source_ids=[bench["source_id"]])
     years = growth[growth["span"] == "year"] if "span" in growth else growth
-    years = years[["year", "value", "value_low", "value_high"]].dropna(subset=["value"])
-    if years.empty:
+    years = years[["year", "value", "value_low", "value_high"]]
+    if years["value"].isna().all():
         cf.error = "no full-year growth figure to chain"
         return cf
     try:
         path = models.counterfactual_at_rate(years, cf.rate, (cf.rate_low, cf.rate_high),
-                                             start_year=int(years["year"].min()) - 1, base_value=100.0,
+                                             start_year=int(years.dropna()["year"].min()) - 1, base_value=100.0,
                                              measure="growth_pct")
     except models.InsufficientDataError as exc:
         cf.error = str(exc)
         return cf
     cf.path = path.assign(gap_pct_low=100 * (path["actual_low"] / path["cf_high"] - 1),
-                          gap_pct_high=100 * (path["actual_high"] / path["cf_low"] - 1))
+                          gap_pct_high=100 * (path["actual_high"] / path["cf_low"] - 1),
+                          counterfactual_low=path["cf_low"], counterfactual_high=path["cf_high"])
     cf.caveat = path.attrs["caveat"]
     return cf
 
@@ -182,7 +226,7 @@ def counterfactual_frame(cf: Counterfactual, growth: pd.DataFrame) -> pd.DataFra
     p, yearly = cf.path, growth[growth["span"] == "year"].set_index("year")
     actual = pd.DataFrame({"year": p["year"], "value": p["actual"], "value_low": p["actual_low"],
                            "value_high": p["actual_high"], "path": "actual, chained from growth rates",
-                           "origin": p["year"].map(yearly["origin"]).fillna("reported").replace("missing", "reported"),
+                           "origin": p["year"].map(yearly["origin"]).replace("missing", "derived").fillna("derived"),
                            "source_ids": p["year"].map(yearly["source_ids"]).fillna("")})
     bench = pd.DataFrame({"year": p["year"], "value": p["counterfactual"], "value_low": p["cf_low"],
                           "value_high": p["cf_high"], "origin": "derived", "source_ids": ";".join(cf.source_ids),
@@ -216,13 +260,13 @@ def growth_table(indicators: dict[str, str], province: str = "Lạng Sơn", star
     rows = in_window(obs[obs["indicator"].isin(list(indicators)) & (obs["measure"] == "growth_pct")],
                      start_year, end_year, include_estimates)
     spans = sorted(set(zip(rows["period_start"], rows["period_end"])))
-    pool, parts = series.candidates(obs, province, include_derived), []
+    if not spans:
+        return pd.DataFrame(columns=["indicator", "name", "period", *series.SERIES_COLUMNS])
+    pool, parts = candidate_pool(obs, province, include_derived), []
     for order, code in enumerate(indicators):
         got = series.period_series(code, [({}, s, e) for s, e in spans], measure="growth_pct", province=province,
                                    include_estimates=include_estimates, include_derived=include_derived, pool=pool)
         parts.append(got[got["value"].notna()].assign(indicator=code, name=indicators[code], _o=order))
-    if not spans:
-        return pd.DataFrame(columns=["indicator", "name", "period", *series.SERIES_COLUMNS])
     out = _labelled(pd.concat(parts, ignore_index=True)).sort_values(["period_start", "period_end", "_o"], kind="stable")
     return out[["indicator", "name", "period", *series.SERIES_COLUMNS]].reset_index(drop=True)
 
@@ -254,6 +298,18 @@ def trend_break(growth: pd.DataFrame) -> TrendBreak:
         except (models.InsufficientDataError, ValueError) as exc:
             report.error = str(exc)
     return report
+
+
+def trend_break_table(tb: TrendBreak) -> pd.DataFrame:
+    """The fitted terms for readers: what each measures, its effect in % and its 95% interval (when there is one)."""
+    if tb.result is None:
+        return pd.DataFrame(columns=["Term", "Effect", "95% interval"])
+    t = tb.result.table[tb.result.table["term"] != "const"].reset_index(drop=True)
+    names = {"trend": "trend growth per year"} | {c: f"{c[6:]} against the trend" for c in t["term"] if c.startswith("covid_")}
+    ci = [f"{nv.fmt_value(100 * math.expm1(lo), '%', signed=True)} to {nv.fmt_value(100 * math.expm1(hi), '%', signed=True)}"
+          if lo == lo else "none: no residual degrees of freedom" for lo, hi in zip(t["ci_low"], t["ci_high"])]
+    return pd.DataFrame({"Term": t["term"].map(names).fillna(t["term"]),
+                         "Effect": [nv.fmt_value(v, "%", signed=True) for v in t["effect_pct"]], "95% interval": ci})
 
 
 def data_gaps(growth: pd.DataFrame, channels: pd.DataFrame, sources: pd.DataFrame, obs: pd.DataFrame) -> list[str]:
@@ -295,8 +351,10 @@ def fmt_growth(row, show_range: bool | None = False) -> str:
 
 
 def readable(frame: pd.DataFrame, columns: dict) -> pd.DataFrame:
-    """A table for readers: ``{heading: column}`` copies a column; ``{heading: (column, unit, signed)}``
-    formats a figure with its ``<column>_low``/``_high`` (``value_low`` for ``value``) as :func:`fmt_value` does.
+    """A table for readers: ``{heading: column}`` copies a column; ``{heading: (column, unit, signed[, digits])}``
+    formats a figure with its ``<column>_low``/``_high`` (``value_low`` for ``value``) as :func:`fmt_value` does,
+    except that a printed figure (``origin`` not ``derived``) shows its range only when it is wider than 2% of
+    the value: a narrower one is the rounding its digits already imply ("1.17%", not "1.17% (1.17–1.18)").
 
     >>> readable(pd.DataFrame({"value": [4270.0], "value_low": [4265.0], "value_high": [4275.0], "origin": ["estimated"]}),
     ...          {"Turnover": ("value", "USD million", False), "Figure": "origin"}).iloc[0].tolist()
@@ -307,10 +365,14 @@ def readable(frame: pd.DataFrame, columns: dict) -> pd.DataFrame:
         if isinstance(spec, str):
             out[heading] = frame[spec].replace({"estimated": "estimate (ước)", "": "—"}) if spec in frame else "—"
             continue
-        col, unit, signed = spec
+        col, unit, signed, digits = (*spec, None)[:4]
         low, high = (f"{col}_low", f"{col}_high") if col != "value" else ("value_low", "value_high")
-        out[heading] = [nv.fmt_value(r[col], unit, r.get(low, float("nan")), r.get(high, float("nan")), signed=signed)
-                        for _, r in frame.iterrows()]
+        cells = []
+        for _, r in frame.iterrows():
+            lo, hi = r.get(low, float("nan")), r.get(high, float("nan"))
+            wide = None if r.get("origin", "derived") == "derived" else abs(hi - lo) > 0.02 * abs(r[col])
+            cells.append(nv.fmt_value(r[col], unit, lo, hi, signed=signed, digits=digits, show_range=wide))
+        out[heading] = cells
     return out.reset_index(drop=True)
 
 
@@ -325,9 +387,11 @@ def sector_display(table: pd.DataFrame) -> pd.DataFrame:
     return wide.reset_index().rename(columns={"name": "Sector"}).rename_axis(columns=None)
 
 
-def table_or_note(frame: pd.DataFrame, caption: str, source_ids, what: str, province: str):
-    """:func:`lso_analysis.narrative.show_table`, or the missing-data note when ``frame`` is empty."""
-    return nv.show_table(frame, caption, list(source_ids)) if len(frame) else nv.missing_note(what, province)
+def table_or_note(frame: pd.DataFrame, caption: str, source_ids, what: str, province: str, has_data: bool | None = None):
+    """:func:`lso_analysis.narrative.show_table`, or the missing-data note when there is nothing to show."""
+    if not (len(frame) > 0 if has_data is None else has_data):
+        return nv.missing_note(what, province)
+    return nv.show_table(frame, caption, list(source_ids))
 
 
 def plot_growth_timeline(growth: pd.DataFrame, events: pd.DataFrame, bench: pd.Series | None, province: str):
@@ -362,7 +426,7 @@ def plot_counterfactual(cf: Counterfactual, growth: pd.DataFrame, province: str)
 
 def findings(growth: pd.DataFrame, cf: Counterfactual, sens: pd.DataFrame, sectors: pd.DataFrame,
              channels: pd.DataFrame, province: str) -> list[str]:
-    """The three main findings as sentences computed from the tables (fewer when the data are missing)."""
+    """The three main findings as sentences; headings and numbers computed (fewer findings when data are missing)."""
     have = growth[growth["value"].notna()]
     if have.empty:
         return [f"No GRDP growth figure for {province} in the window: how hard COVID-19 hit cannot be measured here."]
@@ -376,27 +440,29 @@ def findings(growth: pd.DataFrame, cf: Counterfactual, sens: pd.DataFrame, secto
     out, last = [text], cf.final
     if last is not None:
         after = have[(have["span"] == "year") & (have["year"] > low["year"])]
-        text = "**The lost output was not made up**: "
+        below = last["gap_pct_high"] < 0
+        text = "**The lost output was not made up**: " if below else "**Output is back on the benchmark path**: "
         if len(after) > 1:
+            never = (after["value"] < cf.rate_low).all()
             text += (f"yearly growth came back to {fmt_growth(after.loc[after['value'].idxmin()])} to "
                      f"{fmt_growth(after.loc[after['value'].idxmax()])} in {after['year'].min()}–{after['year'].max()}"
-                     f"{', never above the benchmark, so' if (after['value'] < cf.rate_low).all() else ', and'} ")
-        text += (f"by {int(last['year'])} GRDP stood {nv.fmt_value(-last['gap_pct'], '%', -last['gap_pct_high'], -last['gap_pct_low'], show_range=True)} "
-                 f"below the path at {nv.fmt_value(cf.rate, '%')} a year; the shortfall summed over the years equals "
-                 f"{nv.fmt_value(-last['cum_gap'], '%')} of one year's GRDP in {cf.path['year'].min()}.")
+                     f"{', never above the benchmark, so' if never else ', and'} ")
+        gap = nv.fmt_value(abs(last["gap_pct"]), "%", abs(last["gap_pct_high"]), abs(last["gap_pct_low"]), show_range=True)
+        text += (f"by {int(last['year'])} GRDP stood {gap} {'below' if last['gap_pct'] < 0 else 'above'} the path at "
+                 f"{nv.fmt_value(cf.rate, '%')} a year; the yearly gaps add up to {nv.fmt_value(-last['cum_gap'], '%')} "
+                 f"of one year's GRDP in {cf.path['year'].min()}.")
         if len(sens) > 1:
             mild = sens.loc[sens["gap_pct"].idxmax()]
             text += (f" At the mildest benchmark in the data ({nv.fmt_value(mild['rate'], '%')}, {mild['kind']}, "
-                     f"{mild['period']}) the {mild['year']} gap is still {nv.fmt_value(-mild['gap_pct'], '%')}.")
+                     f"{mild['period']}) the {mild['year']} gap is {nv.fmt_value(mild['gap_pct'], '%', signed=True)}.")
         out.append(text)
-    parts = []
-    trough_year = sectors[(sectors["period"] == str(low["year"])) & (sectors["indicator"] != "grdp")].sort_values("value")
-    if len(trough_year) > 1:
-        lo, hi = trough_year.iloc[0], trough_year.iloc[-1]
-        parts.append(f"{lo['name'].lower()} grew least in {low['year']} ({fmt_growth(lo)}, against "
-                     f"{fmt_growth(hi)} for {hi['name'].lower()})")
-    parts += [f"{r['name'].lower()} {fmt_growth(r)} in {the(r['period'])}"
-              for _, r in channels[channels["period"] == low["period"]].iterrows()]
-    if parts:
-        out.append("**The shock ran through services and the border**: " + "; ".join(parts) + ".")
+    parts = [f"{r['name'].lower()} {fmt_growth(r)}" for _, r in channels[channels["period"] == low["period"]].iterrows()]
+    parts = [f"in {the(low['period'])}, " + " and ".join(parts)] if parts else []
+    same_year = sectors[(sectors["period"] == str(low["year"])) & (sectors["indicator"] != "grdp")].sort_values("value")
+    if len(same_year) > 1:
+        lo, hi = same_year.iloc[0], same_year.iloc[-1]
+        out.append(f"**{lo['name']} grew least in {low['year']}**: {fmt_growth(lo)}, against {fmt_growth(hi)} for "
+                   f"{hi['name'].lower()}" + "".join(f"; {p}" for p in parts) + ".")
+    elif parts:
+        out.append(f"**Other channels in the trough**: {parts[0]}.")
     return out

@@ -9,19 +9,20 @@ import pandas as pd
 from lso_analysis import consistency, derive, series
 from lso_analysis import intervals as iv
 from lso_analysis import narrative as nv
-from lso_analysis.covid import in_window, key_events, observations, period_label, the
+from lso_analysis.covid import candidate_pool, in_window, key_events, observations, period_label, the, yearly
 
 TRADE = ("trade_turnover", "exports", "imports")
+TRADE_NAMES = {"trade_turnover": "Declared turnover", "exports": "Exports", "imports": "Imports"}
 REVENUE = {"budget_revenue": "State budget revenue", "customs_revenue": "Customs revenue"}
 #: Trucks and closures are drawn from December 2021, the start of the backlog, to mid-2023.
 BACKLOG_WINDOW = (pd.Timestamp("2021-12-01"), pd.Timestamp("2023-06-30"))
-BACKLOG_EVENT = r"(?i)clos|shut|halt|suspend|reopen|resum|pause|stop|backlog|waiting"
+BACKLOG_EVENT = r"(?i)clos|shut|halt|suspend|reopen|resum|pause|stop"
 _METHODS = {"base_from_growth": "level ÷ (1 + growth)", "month_from_ytd": "difference of two year-to-date figures",
             "whole_from_share": "part ÷ share"}
 
 
 def _pool(obs: pd.DataFrame, province: str, include_derived: bool, include_estimates: bool) -> pd.DataFrame:
-    pool = series.candidates(obs, province, include_derived)
+    pool = candidate_pool(obs, province, include_derived)
     return pool if include_estimates else pool[pool["status"] != "estimate"]
 
 
@@ -39,8 +40,7 @@ def turnover_series(province: str = "Lạng Sơn", start_year: int = 2019, end_y
         rests on (as printed), or for a missing year the longest partial-year figure there is.
     """
     obs = observations(obs, province)
-    out = series.annual_series("trade_turnover", obs, province, range(start_year, end_year + 1), include_estimates,
-                               include_derived)
+    out = yearly("trade_turnover", obs, province, range(start_year, end_year + 1), include_estimates, include_derived)
     pool = _pool(obs, province, include_derived, include_estimates)
     pool = pool[(pool["indicator"] == "trade_turnover") & (pool["measure"] == "level")]
     raw = obs.set_index("obs_id")["value_raw"].to_dict()
@@ -49,8 +49,8 @@ def turnover_series(province: str = "Lạng Sơn", start_year: int = 2019, end_y
         if r.origin == "missing":
             part = pool[(pool["period_start"].dt.year == r.year) & (pool["period_end"].dt.year == r.year)]
             part = part.assign(_d=part["period_end"] - part["period_start"]).sort_values(["_d", "obs_id"])
-            how.append("no figure for the year" + (f"; longest part: {_fmt(part.iloc[-1])} for the "
-                       f"{period_label(part.iloc[-1]['period_start'], part.iloc[-1]['period_end'])} "
+            how.append("no figure for the year" + (f"; longest part: {_fmt(part.iloc[-1])} for "
+                       f"{the(period_label(part.iloc[-1]['period_start'], part.iloc[-1]['period_end']))} "
                        f"({part.iloc[-1]['origin']})" if len(part) else ""))
         elif r.origin == "derived":
             inputs = " and ".join(f"«{raw.get(i, i)}»" for i in r.obs_ids.split(";"))
@@ -71,16 +71,15 @@ def growth_and_plans(turnover: pd.DataFrame, province: str = "Lạng Sơn", incl
     """
     obs = observations(obs, province)
     years = list(turnover["year"])
-    printed = series.annual_series("trade_turnover", obs, province, years, include_estimates, include_derived,
-                                   measure="growth_pct").set_index("year")
-    plans = series.annual_series("trade_turnover", obs, province, years, include_estimates, False,
-                                 measure="plan_pct").set_index("year")
-    implied = derive.derive_implied(obs) if include_derived else pd.DataFrame(columns=["method"])
-    implied = implied[(implied["method"] == "plan_from_share") & (implied["indicator"] == "trade_turnover")]
+    printed = yearly("trade_turnover", obs, province, years, include_estimates, include_derived, "growth_pct").set_index("year")
+    plans = yearly("trade_turnover", obs, province, years, include_estimates, False, "plan_pct").set_index("year")
+    implied = derive.derive_implied(obs)
+    implied = implied[(implied["method"] == "plan_from_share") & (implied["indicator"] == "trade_turnover") & include_derived]
     level = turnover.set_index("year")
     rows = []
     for y in years:
-        rec = {"year": y, "level": level.loc[y, "value"], "growth": printed.loc[y, "value"], "growth_low": math.nan,
+        rec = {"year": y, "level": level.loc[y, "value"], "level_low": level.loc[y, "value_low"],
+               "level_high": level.loc[y, "value_high"], "growth": printed.loc[y, "value"], "growth_low": math.nan,
                "growth_high": math.nan, "growth_origin": "printed" if printed.loc[y, "value"] == printed.loc[y, "value"] else "",
                "plan_pct": plans.loc[y, "value"], "plan": math.nan, "plan_low": math.nan, "plan_high": math.nan}
         if math.isnan(rec["growth"]) and y - 1 in level.index and not math.isnan(level.loc[y - 1, "value"] + rec["level"]):
@@ -135,8 +134,18 @@ def exports_imports(province: str = "Lạng Sơn", start_year: int = 2019, end_y
     return pd.DataFrame(rows, columns=cols).sort_values(["period_end", "period_start"], kind="stable").reset_index(drop=True)
 
 
+def _short(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """A tick label: "2022", "Jan–Oct\n2021", "1 Jan–22 Mar\n2023"."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year)
+    first = f"{start:%b}" if start.day == 1 and end.is_month_end else f"{start.day} {start:%b}"
+    return f"{first}–{end:%b}\n{end.year}" if end.is_month_end else f"{first}–{end.day} {end:%b}\n{end.year}"
+
+
 def plot_exports_imports(table: pd.DataFrame, province: str):
-    """Stacked bars of exports and imports per period, the export share written above; hatched = derived."""
+    """Exports and imports as shares of their sum per period (total written above); hatched = derived; or a note."""
+    from matplotlib.patches import Patch
+
     from lso_analysis.plotting import finish, house_rc, new_figure, palette
 
     if table.empty:
@@ -146,20 +155,20 @@ def plot_exports_imports(table: pd.DataFrame, province: str):
     fig, ax = new_figure((9.0, 4.5))
     colours = palette(2)
     with mpl.rc_context(house_rc()):
-        xs = range(len(table))
-        for x, r in zip(xs, table.itertuples()):
+        for x, r in enumerate(table.itertuples()):
             hatch = "//" if r.origin == "derived" else None
-            ax.bar(x, r.exports, color=colours[0], hatch=hatch, edgecolor="white")
-            ax.bar(x, r.imports, bottom=r.exports, color=colours[1], hatch=hatch, edgecolor="white")
-            ax.text(x, r.exports + r.imports, f"exports {r.export_share:.0f}%", ha="center", va="bottom", fontsize=7)
-        ax.set_xticks(list(xs), [p.replace(" of ", "\nof ").replace(" – ", " –\n") for p in table["period"]], fontsize=7)
-        ax.set_ylabel("USD million (declared at Lạng Sơn Customs)")
-        ax.set_title(f"Exports and imports declared through the gates, {province} (periods from 1 January)")
-        from matplotlib.patches import Patch
-
+            ax.bar(x, r.export_share, color=colours[0], hatch=hatch, edgecolor="white")
+            ax.bar(x, 100 - r.export_share, bottom=r.export_share, color=colours[1], hatch=hatch, edgecolor="white")
+            ax.text(x, r.export_share / 2, f"{r.export_share:.0f}%", ha="center", va="center", fontsize=8, color="white")
+            ax.text(x, 101, nv.fmt_number(r.exports + r.imports, 0), ha="center", va="bottom", fontsize=7)
+        ax.set_xticks(range(len(table)), [_short(s, e) for s, e in zip(table["period_start"], table["period_end"])], fontsize=7)
+        ax.set_ylim(0, 112)
+        ax.set_ylabel("% of exports + imports")
+        ax.set_title(f"Exports and imports declared at Lạng Sơn Customs, {province}: periods from 1 January")
         ax.legend(handles=[Patch(color=colours[0], label="exports"), Patch(color=colours[1], label="imports"),
-                           Patch(facecolor="white", edgecolor="0.3", hatch="//", label="derived (implied)")], fontsize=8)
-    return finish(fig, set(table["source_id"]), "Bars rest on exports and imports of one source and period.")
+                           Patch(facecolor="white", edgecolor="0.3", hatch="//", label="derived (implied)")],
+                  fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return finish(fig, set(table["source_id"]), "Above each bar: exports + imports in USD million.")
 
 
 def backlog(province: str = "Lạng Sơn", start_year: int = 2019, end_year: int = 2023, include_estimates: bool = True,
@@ -176,10 +185,13 @@ def backlog(province: str = "Lạng Sơn", start_year: int = 2019, end_year: int
     rows = obs[(obs["indicator"] == "trucks_waiting") & (obs["period_start"] >= lo) & (obs["period_end"] <= hi)]
     rows = rows[(rows["status"] != "estimate") | include_estimates]
     if rows.empty:
-        return pd.DataFrame(columns=["date", "value", "value_low", "value_high", "origin", "source_ids", "scope"])
+        return pd.DataFrame(columns=["date", "period", "value", "value_low", "value_high", "origin", "source_ids", "scope",
+                                     "value_raw"])
     spans = [({"date": d}, d, d) for d in sorted(set(rows["period_start"]))]
     out = series.period_series("trucks_waiting", spans, rows, province)
-    out["scope"] = out["obs_id"].map(obs.set_index("obs_id")["note"]).fillna("")
+    by_id = obs.set_index("obs_id")
+    out["scope"], out["value_raw"] = out["obs_id"].map(by_id["note"]).fillna(""), out["obs_id"].map(by_id["value_raw"])
+    out["period"] = [period_label(d, d) for d in out["date"]]
     out.attrs.update(window=(lo, hi))
     return out
 
@@ -193,6 +205,27 @@ def plot_backlog(trucks: pd.DataFrame, events: pd.DataFrame, province: str):
     lo, hi = trucks.attrs.get("window", BACKLOG_WINDOW)
     ev = key_events(events, ("border", "policy"), BACKLOG_EVENT)
     return plotting.plot_timeline(ev, trucks, title=f"Trucks waiting at the border gates, {province}", window=(lo, hi))
+
+
+def reopening(events: pd.DataFrame | None, after: str = "2022-12-01") -> pd.Series | None:
+    """The first border event after ``after`` whose title says the border reopened, or None."""
+    if events is None or events.empty:
+        return None
+    hits = events[(events["category"] == "border") & (events["date"] >= pd.Timestamp(after))
+                  & events["title"].str.contains(r"(?i)reopen")].sort_values(["date", "event_id"])
+    return hits.iloc[0] if len(hits) else None
+
+
+def plot_growth_timeline(yoy: pd.DataFrame, events: pd.DataFrame, province: str):
+    """Every year-on-year growth figure of the declared turnover over the border closures and reopenings, or a note."""
+    from lso_analysis import plotting
+
+    if yoy.empty:
+        return nv.missing_note("growth figure of the declared trade", province)
+    fig = plotting.plot_timeline(key_events(events, ("border",), BACKLOG_EVENT), yoy,
+                                 title=f"Declared trade on the same period a year earlier, {province} (grey bars: period covered)")
+    fig.axes[0].axhline(0, color="0.3", linewidth=0.8)
+    return fig
 
 
 def revenue_table(province: str = "Lạng Sơn", start_year: int = 2019, end_year: int = 2023,
@@ -269,19 +302,32 @@ def magnitude_check(province: str = "Lạng Sơn", start_year: int = 2019, end_y
                                        "source_ids"])
 
 
-def findings(turnover: pd.DataFrame, growth: pd.DataFrame, parts: pd.DataFrame, knock: pd.DataFrame,
-             revenue: pd.DataFrame, province: str) -> list[str]:
-    """The three main findings as sentences computed from the tables (fewer when the data are missing)."""
-    have = turnover[turnover["value"].notna()]
-    if have.empty:
-        return [f"No full-year declared trade figure for {province}: the collapse and rebound cannot be traced here."]
-    g = growth.set_index("year")
-    steps = [f"{_fmt(r)} in {r['year']}" + (f" ({nv.fmt_value(g.loc[r['year'], 'growth'], '%', signed=True, digits=None if g.loc[r['year'], 'growth_origin'] == 'printed' else 1)}"
-             f"{', implied' if g.loc[r['year'], 'growth_origin'] != 'printed' else ''})"
-             if not math.isnan(g.loc[r["year"], "growth"]) else f" ({r['origin']})") for _, r in have.iterrows()]
-    top, low = have.loc[have["value"].idxmax()], have.loc[have["value"].idxmin()]
-    out = [f"**Two collapses, two rebounds**: declared turnover went {', '.join(steps)}. The low point was "
-           f"{int(low['year'])} and the high point {int(top['year'])}."]
+def findings(turnover: pd.DataFrame, growth: pd.DataFrame, yoy: pd.DataFrame, parts: pd.DataFrame,
+             knock: pd.DataFrame, revenue: pd.DataFrame, province: str) -> list[str]:
+    """The three main findings as sentences; headings and numbers computed (fewer findings when data are missing).
+
+    Args:
+        yoy: year-on-year growth rows of the declared turnover (:func:`lso_analysis.covid.growth_table`).
+    """
+    have, out = turnover[turnover["value"].notna()], []
+    falls = yoy[yoy["value"] < 0].sort_values("value") if len(yoy) else yoy
+    falls = falls[~falls["period_end"].dt.year.duplicated()].head(2) if len(falls) else falls  # the deepest fall of a year
+    if len(have) or len(falls):
+        g = growth.set_index("year")
+
+        def step(r) -> str:
+            y, how = r["year"], g.loc[r["year"], "growth_origin"]
+            rate = g.loc[y, "growth"]
+            told = f"{nv.fmt_value(rate, '%', signed=True, digits=None if how == 'printed' else 1)}" + (
+                "" if how == "printed" else ", implied") if not math.isnan(rate) else r["origin"]
+            return f"{_fmt(r)} in {y} ({told})"
+
+        head = (f"**Declared trade fell hardest in {the(falls.iloc[0]['period'])}** "
+                f"({nv.fmt_value(falls.iloc[0]['value'], '%', signed=True)} on a year earlier)" if len(falls)
+                else "**Declared trade, year by year**")
+        text = head + (" and in " + " and ".join(f"{the(r['period'])} ({nv.fmt_value(r['value'], '%', signed=True)})"
+                                                 for _, r in falls.iloc[1:].iterrows()) if len(falls) > 1 else "")
+        out.append(text + (f". Year by year it went {', '.join(step(r) for _, r in have.iterrows())}." if len(have) else "."))
     if len(parts) > 1:
         def share(r) -> str:
             kind = "" if r["origin"] == "reported" else f" ({r['origin']})"
@@ -291,17 +337,17 @@ def findings(turnover: pd.DataFrame, growth: pd.DataFrame, parts: pd.DataFrame, 
         printed = parts[parts["origin"] == "reported"]
         if lows[0]["origin"] != "reported" and len(printed):
             lows.append(printed.loc[printed["export_share"].idxmin()])
-        out.append(f"**Exports bore the closures**: exports' share of declared trade was {share(parts.iloc[0])}, "
-                   f"fell to {' and '.join(share(r) for r in lows)}, and was {share(parts.iloc[-1])}.")
+        head = "Exports bore the closures" if lows[0]["export_share"] < parts["export_share"].iloc[0] else "Exports and imports"
+        out.append(f"**{head}**: exports' share of declared trade was {share(parts.iloc[0])}, fell to "
+                   f"{' and '.join(share(r) for r in lows)}, and was {share(parts.iloc[-1])}.")
     if len(knock):
+        same = (knock["value_trade"] * knock["value_rev"] > 0).all()
         pairs = "; ".join(f"{r['period']}: turnover {nv.fmt_value(r['value_trade'], '%', signed=True)}, "
                           f"{r['revenue'].lower()} {nv.fmt_value(r['value_rev'], '%', signed=True)}" for _, r in knock.iterrows())
-        text = f"**Revenue moved with the gates**: {pairs}."
+        text = f"**{'Revenue moved with the gates' if same else 'Revenue and trade'}**: {pairs}."
         years = revenue[(revenue["indicator"] == "budget_revenue") & revenue["period"].str.fullmatch(r"\d{4}")]
-        if len(years) > 1:
+        if len(years) > 1 and years["value"].idxmax() != years.index[-1]:
             a, b = years.loc[years["value"].idxmax()], years.iloc[-1]
-            if b["period"] != a["period"]:
-                text += (f" Budget revenue was {_fmt(b, 'VND billion')} in {b['period']}, below "
-                         f"{_fmt(a, 'VND billion')} in {a['period']}.")
+            text += f" Budget revenue was {_fmt(b, 'VND billion')} in {b['period']}, below {_fmt(a, 'VND billion')} in {a['period']}."
         out.append(text)
-    return out
+    return out or [f"No declared trade figure for {province} in the window: the collapse and rebound cannot be traced here."]

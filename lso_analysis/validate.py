@@ -65,7 +65,10 @@ def run_validation(coverage: bool = False, consistency: bool = True, out: TextIO
             print(table.loc[table["status"].ne("ok"), cols].to_string(index=False, max_colwidth=60), file=out)
         status = 1 if len(conflicts) else 0
     if coverage:
-        from .coverage import coverage_table
+        from .coverage import coverage_matrix, coverage_table
 
-        print(coverage_table().to_string(), file=out)
+        matrix = coverage_matrix(coverage_table())
+        print("coverage of full-year figures (actual > estimate > derived > none; +partial: part-year figures too):",
+              file=out)
+        print(matrix.to_string(), file=out)
     return status
