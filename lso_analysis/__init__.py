@@ -32,7 +32,7 @@ _EXPORTS = {
     "cite": "citations",
 }
 _SUBMODULES = {"series", "derive", "models", "plotting", "consistency", "intervals", "coverage", "citations", "paths", "build",
-               "extract", "provinces", "reports", "narrative"}
+               "extract", "provinces", "reports", "narrative", "audit", "covid", "trade", "digital"}
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

@@ -53,7 +53,8 @@ def coverage_table(
     pool = pool[pool["measure"].isin(_VALUE_MEASURES)]
     pool = pool.assign(
         year=pool["period_end"].dt.year,
-        is_full=[is_full_year(s, e) for s, e in zip(pool["period_start"], pool["period_end"])],
+        is_full=pd.Series([is_full_year(s, e) for s, e in zip(pool["period_start"], pool["period_end"])],
+                          index=pool.index, dtype=bool),
         within=pool["period_start"].dt.year == pool["period_end"].dt.year,
     )
     pool = pool[pool["year"].isin(years) & pool["within"]]

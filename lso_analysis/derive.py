@@ -75,7 +75,10 @@ def _base_from_growth(group: list[Row]) -> list[Row]:
 def _base_from_change(group: list[Row]) -> list[Row]:
     out = []
     for c in (r for r in group if r["measure"] in ("change_abs", "change_pp") and not pd.isna(r["base_start"])):
-        if c["measure"] == "change_abs":
+        if c["measure"] == "change_abs" and c["unit"] == "rank":
+            # "tăng 21 bậc" is stored as -21 (the rank number fell): base rank = rank - change
+            levels = _partners(group, c, ("rank",), unit="rank")
+        elif c["measure"] == "change_abs":
             levels = _partners(group, c, unit=c["unit"])
         else:
             levels = _partners(group, c, ("level", "share_pct", "growth_pct"), unit="%")

@@ -192,7 +192,7 @@ def show_table(frame, caption: str, source_ids=None) -> Table:
             if column in getattr(frame, "columns", []):
                 source_ids = list(frame[column].dropna())
                 break
-    for item in source_ids or []:
+    for item in ([] if source_ids is None else list(source_ids)):
         if isinstance(item, str):
             ids.update(x.strip() for x in item.split(";") if x.strip())
     if ids:

@@ -119,9 +119,10 @@ def plot_series_with_intervals(
         ticks = dict(sorted(zip(xs, labels)))
         ax.set_xticks(list(ticks), list(ticks.values()))
         trans = blended_transform_factory(ax.transData, ax.transAxes)
-        for x, v in zip(xs, series_df["value"]):
-            if math.isnan(v):
-                ax.text(x, 0.03, "no data", transform=trans, ha="center", va="bottom", fontsize=8, color="0.5", rotation=90)
+        # "no data" only where no group has a value at that position
+        has_value = {x for x, v in zip(xs, series_df["value"]) if not math.isnan(v)}
+        for x in sorted(set(xs) - has_value):
+            ax.text(x, 0.03, "no data", transform=trans, ha="center", va="bottom", fontsize=8, color="0.5", rotation=90)
         units = [u for u in series_df.get("unit", pd.Series(dtype=str)) if isinstance(u, str) and u]
         ax.set_ylabel(ylabel or (units[0] if units else ""))
         ax.set_title(title)
