@@ -77,17 +77,11 @@ def observations(obs: pd.DataFrame | None, province: str, include_targets: bool 
     return obs[obs["province"] == normalize_text(province)]
 
 
-def candidate_pool(obs: pd.DataFrame, province: str, include_derived: bool = True) -> pd.DataFrame:
-    """:func:`lso_analysis.series.candidates` without ratio bounds: "more than twice" says what a value was not."""
-    pool = series.candidates(obs, province, include_derived)
-    return pool[pool["method"] != "bound_from_ratio"]
-
-
 def yearly(indicator: str, obs: pd.DataFrame, province: str, years, include_estimates: bool = True,
            include_derived: bool = True, measure: str = "level") -> pd.DataFrame:
-    """:func:`lso_analysis.series.annual_series` drawing on :func:`candidate_pool`."""
+    """:func:`lso_analysis.series.annual_series` drawing on :func:`lso_analysis.series.candidates`."""
     spans = [({"year": y}, pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in years]
-    pool = candidate_pool(obs, province, include_derived)
+    pool = series.candidates(obs, province, include_derived)
     return series.period_series(indicator, spans, obs, province, measure, include_estimates, include_derived, pool=pool)
 
 
@@ -107,7 +101,7 @@ def grdp_growth(province: str = "Lạng Sơn", start_year: int = 2019, end_year:
              for y in range(start_year, end_year + 1) for span, end in (("first half", 6), ("year", 12))]
     obs = observations(obs, province)
     out = series.period_series("grdp", spans, obs, province, "growth_pct", include_estimates, include_derived,
-                               pool=candidate_pool(obs, province, include_derived))
+                               pool=series.candidates(obs, province, include_derived))
     return _labelled(out).sort_values(["period_start", "period_end"], kind="stable").reset_index(drop=True)
 
 
@@ -262,7 +256,7 @@ def growth_table(indicators: dict[str, str], province: str = "Lạng Sơn", star
     spans = sorted(set(zip(rows["period_start"], rows["period_end"])))
     if not spans:
         return pd.DataFrame(columns=["indicator", "name", "period", *series.SERIES_COLUMNS])
-    pool, parts = candidate_pool(obs, province, include_derived), []
+    pool, parts = series.candidates(obs, province, include_derived), []
     for order, code in enumerate(indicators):
         got = series.period_series(code, [({}, s, e) for s, e in spans], measure="growth_pct", province=province,
                                    include_estimates=include_estimates, include_derived=include_derived, pool=pool)

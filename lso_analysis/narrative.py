@@ -72,8 +72,13 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
         >>> fmt_value(11000, "VND billion", 10500, 11500)
         '11,000 billion VND (10,500–11,500)'
 
-    The range is shown when it is wider than 0.5% of the value (or ``show_range`` says so):
-    the half-unit rounding of a printed figure is implied by its digits.
+    The range is shown when it is wider than the rounding of the digits shown and than 0.5% of the
+    value (or when ``show_range`` says so): a narrower one adds nothing a reader can use.
+
+        >>> fmt_value(1.17, "%", 1.165, 1.175)
+        '1.17%'
+        >>> fmt_value(4270, "USD million", 4265, 4275)
+        '4,270 million USD'
     """
     if _isnan(value):
         return "n/a"
@@ -101,7 +106,11 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
     if lo == hi == one(value):
         return main
     if show_range is None:
-        show_range = (float(high) - float(low)) > 0.005 * max(abs(float(value)), 1e-12)
+        # Show the range only when it says more than the digits shown do (their own rounding).
+        shown = one(value).split(".")
+        decimals = len(shown[1]) if len(shown) > 1 else 0
+        width = float(high) - float(low)
+        show_range = width > 1.5 * 10.0 ** (-decimals) and width > 0.005 * abs(float(value))
     if not show_range:
         return main
     return f"{main} ({lo}–{hi})"

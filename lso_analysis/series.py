@@ -36,6 +36,8 @@ def candidates(
 ) -> pd.DataFrame:
     """Reported rows (``origin='reported'``) and, optionally, derived rows: the pool series choose from.
 
+    Bounds derived from ratios are left out: they limit a value, they do not give one.
+
     Sources with ``reliability='low'`` are left out (and so are values derived from them)
     unless ``include_low``. Targets are left out.
     """
@@ -50,6 +52,10 @@ def candidates(
         extra = derive_implied(frame) if derived is None else derived
         if not include_low and len(extra):
             extra = extra[extra["reliability"] != "low"]
+        # A bound ("tăng hơn 2 lần" caps the earlier value) is not a value: the consistency
+        # checks use it, a series must not pick its midpoint as the year's figure.
+        if len(extra):
+            extra = extra[extra["method"] != "bound_from_ratio"]
         if len(extra):
             parts.append(extra)
     pool = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]

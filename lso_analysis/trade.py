@@ -9,7 +9,7 @@ import pandas as pd
 from lso_analysis import consistency, derive, series
 from lso_analysis import intervals as iv
 from lso_analysis import narrative as nv
-from lso_analysis.covid import candidate_pool, in_window, key_events, observations, period_label, the, yearly
+from lso_analysis.covid import in_window, key_events, observations, period_label, the, yearly
 
 TRADE = ("trade_turnover", "exports", "imports")
 TRADE_NAMES = {"trade_turnover": "Declared turnover", "exports": "Exports", "imports": "Imports"}
@@ -22,7 +22,7 @@ _METHODS = {"base_from_growth": "level ÷ (1 + growth)", "month_from_ytd": "diff
 
 
 def _pool(obs: pd.DataFrame, province: str, include_derived: bool, include_estimates: bool) -> pd.DataFrame:
-    pool = candidate_pool(obs, province, include_derived)
+    pool = series.candidates(obs, province, include_derived)
     return pool if include_estimates else pool[pool["status"] != "estimate"]
 
 

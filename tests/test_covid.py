@@ -262,7 +262,9 @@ def test_readable_and_sector_display():
     shown = covid.readable(table, {"Growth": ("value", "%", True), "Missing": "nope"})
     assert list(shown["Growth"]) == ["+1.17%", "+7.2%", "+2.03%"] and set(shown["Missing"]) == {"—"}
     derived = covid.readable(table.assign(origin="derived"), {"Growth": ("value", "%", True)})
-    assert derived.loc[0, "Growth"] == "+1.17% (+1.17–+1.18)"  # a derived figure keeps the interval it was computed with
+    assert derived.loc[0, "Growth"] == "+1.17%"  # an interval no wider than the digits shown adds nothing
+    wide = covid.readable(table.assign(origin="derived", value_low=[1.0, 7.0, 2.0]), {"Growth": ("value", "%", True)})
+    assert wide.loc[0, "Growth"] == "+1.17% (+1–+1.18)"  # a derived figure keeps the interval it was computed with
     wide = covid.readable(pd.DataFrame({"value": [11000.0], "value_low": [10500.0], "value_high": [11500.0], "origin": ["reported"]}),
                           {"Budget": ("value", "VND billion", False)})
     assert wide.loc[0, "Budget"] == "11,000 billion VND (10,500–11,500)"

@@ -38,7 +38,9 @@ def events_frame(rows: list[dict]) -> pd.DataFrame:
 def test_fmt_figure_shows_ranges_of_derived_values_only():
     printed = {"obs_id": "a#1", "value": 131.0, "value_low": 130.5, "value_high": 131.5, "unit": "%"}
     assert digital.fmt_figure(printed) == "131%"
-    assert digital.fmt_figure(printed | {"obs_id": "derived:x:a#1"}) == "131% (130.5–131.5)"
+    assert digital.fmt_figure(printed | {"obs_id": "derived:x:a#1", "value_low": 129.0, "value_high": 133.0}) == "131% (129–133)"
+    # a derived interval no wider than the digits shown adds nothing
+    assert digital.fmt_figure(printed | {"obs_id": "derived:x:a#1"}) == "131%"
     assert digital.fmt_figure(printed | {"value": 800000.0, "value_low": 800000.0, "value_high": math.nan,
                                          "unit": "count"}) == "more than 800,000"
     minutes = {"obs_id": "a#3", "value": 3.5, "value_low": 2.0, "value_high": 5.0, "unit": "minutes", "bound": "range"}
