@@ -9,12 +9,15 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _cmd_data(args: argparse.Namespace) -> int:
-    from .build import build
+    import json
+
     from .errors import LsoDataError
+    from .loaders import ensure_built
     from .paths import PROCESSED_DIR
 
     try:
-        manifest = build()
+        ensure_built(force=args.force)
+        manifest = json.loads((PROCESSED_DIR / "manifest.json").read_text(encoding="utf-8"))
     except LsoDataError as exc:
         print(f"lso-analysis data: the raw data has problems; {PROCESSED_DIR} was left as it was.", file=sys.stderr)
         print(exc, file=sys.stderr)
@@ -43,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     data = sub.add_parser("data", help="build and validate data/processed from data/raw",
                           description="Read every raw transcription, clean it, validate it and write data/processed "
-                          "(nothing is written when any check fails). Exit 2 on bad input.")
+                          "(nothing is written when any check fails; nothing is done when it is up to date). Exit 2 on bad input.")
+    data.add_argument("--force", action="store_true", help="rebuild even when the processed data is up to date")
     data.set_defaults(func=_cmd_data)
 
     validate = sub.add_parser("validate", help="check the raw data, row counts and consistency between sources",
