@@ -58,24 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--no-consistency", action="store_true", help="skip the cross-source consistency checks")
     validate.set_defaults(func=_cmd_validate)
 
-    try:
-        from .extract_cli import add_parser as add_extract
-    except ImportError:
-        add_extract = None
-    if add_extract is not None:
-        from .extract_cli import run as run_extract
+    # Each subcommand module adds its own parser and sets its handler (func).
+    from .extract_cli import add_parser as add_extract
+    from .reports import add_parser as add_reports
 
-        add_extract(sub)
-        sub.choices["extract"].set_defaults(**({} if sub.choices["extract"].get_default("func") else {"func": run_extract}))
-    try:
-        from .reports import add_parser as add_reports
-    except ImportError:
-        add_reports = None
-    if add_reports is not None:
-        from .reports import run as run_reports
-
-        add_reports(sub)
-        sub.choices["reports"].set_defaults(**({} if sub.choices["reports"].get_default("func") else {"func": run_reports}))
+    add_extract(sub)
+    add_reports(sub)
     return parser
 
 

@@ -251,18 +251,13 @@ def _build(kind: str, m: re.Match, context: PeriodContext | None, text: str) -> 
             raise LsoParseError("a quarter outside I..IV", text)
         year = _resolve_year(g[1], 3 * n - 2, context, text)
         return _span(year, 3 * n - 2, year, 3 * n, text, "quarter")
-    if kind == "ytd":
+    if kind in ("ytd", "to_month_end"):
+        # "7 tháng đầu năm" and "tính đến hết tháng 7" both run from January to July.
         n = _number(g[0])
         if not 1 <= n <= 12:
             raise LsoParseError("a count of months outside 1..12", text)
         year = _resolve_year(g[1], 1, context, text)
         return _span(year, 1, year, n, text)
-    if kind == "to_month_end":
-        mo = int(g[0])
-        if not 1 <= mo <= 12:
-            raise LsoParseError("month outside 1..12", text)
-        year = _resolve_year(g[1], 1, context, text)
-        return _span(year, 1, year, mo, text)
     if kind in ("month", "month_en"):
         mo = int(g[0]) if kind == "month" else _EN_MONTHS[g[0].lower()]
         if not 1 <= mo <= 12:
