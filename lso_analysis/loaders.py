@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from pathlib import Path
@@ -25,6 +26,23 @@ def _signature() -> list:
     return out
 
 
+@contextlib.contextmanager
+def _process_lock(processed: Path):
+    """Serialise rebuilds across processes (notebooks run in parallel kernels share one folder)."""
+    processed.parent.mkdir(parents=True, exist_ok=True)
+    with open(processed.parent / ".processed.lock", "a") as handle:
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX: the atomic folder swap is the only guard
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def ensure_built(force: bool = False) -> Path:
     """Make sure ``data/processed`` matches the raw data; rebuild it if not.
 
@@ -40,7 +58,7 @@ def ensure_built(force: bool = False) -> Path:
     from .build import build, input_hash
 
     processed = paths.PROCESSED_DIR
-    with _LOCK:
+    with _LOCK, _process_lock(processed):
         signature = _signature()
         sig_file = processed / ".signature.json"
         manifest_file = processed / "manifest.json"
