@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .errors import LsoParseError
 from .lexicon import Cues
@@ -23,9 +23,6 @@ _QUALIFIERS = frozenset(
 _QUALIFIERS_BEFORE = re.compile(
     r"(?<!\w)(?:(?:" + "|".join(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True)) + r")\s+){1,3}$"
 )
-_TO_LEVEL = re.compile(r"(?<!\w)(?:tăng|giảm|hạ)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|xuống)\s*$")
-_RANK_WORD = re.compile(r"(?<!\w)thứ\s*$")
-_OR_NUMBER = re.compile(r"\s+hoặc\s+(?=\d)")
 _ORDINAL_RANK = re.compile(r"(?<!\w)(?:xếp|đứng|vị trí)(?: thứ)? (?:thứ )?(nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![\w]| ?\d)")
 
 
@@ -139,11 +136,6 @@ def find_figures(
             continue
         qm = unit_re.match(norm, start)
         stop = qm.end() if qm and qm.end() > end else end
-        # "từ 2 hoặc 3 khu dân cư": a range whose separator the candidate pattern does not know.
-        alt = _OR_NUMBER.match(norm, stop)
-        if alt:
-            qm2 = unit_re.match(norm, alt.end())
-            stop = qm2.end() if qm2 else alt.end()
         begin = _extend_left(words, start)
         text = norm[begin:stop]
         try:
@@ -152,13 +144,6 @@ def find_figures(
             quantity, error = None, str(exc)
         except (ArithmeticError, ValueError) as exc:  # e.g. a 5,000-digit number overflows a float
             quantity, error = None, f"{type(exc).__name__}: {exc}"
-        if quantity is not None and quantity.direction and _TO_LEVEL.search(key, begin, start):
-            # "giảm còn 20,5%", "tăng lên 300": the level reached, not the change.
-            quantity = replace(quantity, value=abs(quantity.value), low=min(abs(quantity.low), abs(quantity.high)),
-                               high=max(abs(quantity.low), abs(quantity.high)), direction=0)
-        if quantity is not None and quantity.unit != "rank" and _RANK_WORD.search(key, begin, start):
-            # "xếp thứ 20/63 tỉnh": the counted noun does not make a rank a count.
-            quantity = replace(quantity, unit="rank", unit_raw=None)
         figures.append(Figure(begin, stop, start, end, text, quantity, error))
         last_end = stop
     for m in _ORDINAL_RANK.finditer(key):

@@ -43,7 +43,9 @@ _ORDINAL = re.compile(r"\b(thứ)\s+(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I
 _RANGE_START = re.compile(r"\b(?:từ|from|between)\s*$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(US\$|USD|VND|\$)\s*$")
 _PERCENT = re.compile(r"\s*%(\d{1,3}(?![\d.,]))?")
-_REACHED = re.compile(r"\b(?:tăng|giảm|vượt|rose|fell|increased|decreased|dropped|grew)\s+(?:lên|còn|xuống|to)(?:\s+mức)?\s*$|\b(?:chỉ còn|còn lại)\s*$", re.I)
+_REACHED = re.compile(
+    r"\b(?:tăng|giảm|hạ|vượt|rose|fell|increased|decreased|dropped|grew)\s+(?:xuống\s+|lên\s+)?(?:lên|còn|xuống|to)"
+    r"(?:\s+mức)?\s*$|\b(?:chỉ còn|còn lại)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:thứ|xếp hạng|hạng|vị trí|ranked|rank|no\.)\s*$", re.I)
 
 

@@ -103,6 +103,7 @@ QUANTITIES = [
     ("from 80% to less than 90%", "en", 85, 80, 90, "%", "range", None, 0, None, None),
     ("about two to five minutes", "en", 3.5, 2, 5, "minutes", "range", None, 0, None, None),
     ("giảm còn 20,5%", "vi", 20.5, 20.45, 20.55, "%", "exact", None, 0, None, None),
+    ("hạ xuống 3%", "vi", 3, 2.5, 3.5, "%", "exact", None, 0, None, None),
     ("tăng lên 1.200 tỷ đồng", "vi", 1200, 1150, 1250, "VND billion", "exact", None, 0, None, None),
     ("xếp thứ 20/63 tỉnh", "vi", 20, 19.5, 20.5, "rank", "exact", None, 0, 63, None),
     ("phấn đấu 7%", "vi", 7, 6.5, 7.5, "%", "exact", "target", 0, None, None),
