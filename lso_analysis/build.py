@@ -49,6 +49,15 @@ def input_files(raw_dir: Path | None = None, reference_dir: Path | None = None) 
     return sorted(p for p in files if not p.name.startswith(".") and "__pycache__" not in p.parts)
 
 
+#: The code that turns raw rows into processed ones: a change to it rebuilds the data.
+CLEANER_MODULES = ("rawio.py", "clean.py", "numbers.py", "periods.py", "units.py", "text.py", "schema.py", "build.py")
+
+
+def cleaner_files() -> list[Path]:
+    """The source files of :data:`CLEANER_MODULES`."""
+    return [paths.PACKAGE_DIR / module for module in CLEANER_MODULES]
+
+
 def input_hash(files: list[Path] | None = None) -> str:
     """sha256 over the names and bytes of the build's inputs and the cleaner code version."""
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
@@ -59,8 +68,8 @@ def input_hash(files: list[Path] | None = None) -> str:
         except ValueError:
             rel = path.name
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-    for module in ("clean.py", "numbers.py", "periods.py", "build.py", "units.py", "text.py"):
-        digest.update((paths.PACKAGE_DIR / module).read_bytes())
+    for path in cleaner_files():
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -12,13 +12,12 @@ from .text import normalize_text
 
 _LOCK = threading.Lock()
 _MEMO: dict[str, object] = {}
-_WATCHED_MODULES = ("clean.py", "numbers.py", "periods.py", "build.py", "units.py", "text.py", "schema.py")
 
 
 def _signature() -> list:
-    from .build import input_files
+    from .build import cleaner_files, input_files
 
-    files = input_files() + [paths.PACKAGE_DIR / m for m in _WATCHED_MODULES]
+    files = input_files() + cleaner_files()
     out = []
     for p in files:
         st = p.stat()

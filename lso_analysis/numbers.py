@@ -144,7 +144,11 @@ def number_bounds(text: str, *, lang: str = "vi", trailing_zeros_significant: bo
         >>> number_bounds("11.000")
         (10500.0, 11500.0)
     """
-    token = normalize_text(text)
+    return _bounds(normalize_text(text), lang, trailing_zeros_significant)
+
+
+def _bounds(token: str, lang: str, trailing_zeros_significant: bool) -> tuple[float, float]:
+    """:func:`number_bounds` of a token that is already normalised (the parser's hot path)."""
     value, decimals = _split_number(token, lang)
     if decimals:
         half = 0.5 * 10.0 ** (-decimals)
@@ -314,7 +318,7 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
             bound = "upper"
 
     significant = unit in _EXACT_UNITS or out_of is not None or (unit in (None, "count") and factor == 1 and value < 1000)
-    low, high = number_bounds(first.group(), lang=lang, trailing_zeros_significant=significant)
+    low, high = _bounds(first.group(), lang, significant)
     if bound == "range":
         high_value, _ = _split_number(second.group(), lang)
         if high_value < value:
