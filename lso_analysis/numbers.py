@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import LsoParseError
-from .paths import REFERENCE_DIR
+from . import paths
 from .text import normalize_text
 
 NAN = float("nan")
@@ -170,10 +170,10 @@ def _round(x: float, places: int = 0) -> float:
 def _unit_table() -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
     """Unit phrases from data/reference (units.csv, count_nouns.csv) as one regex, longest first."""
     table: dict[str, tuple[str, float]] = {}
-    with open(REFERENCE_DIR / "units.csv", encoding="utf-8", newline="") as fh:
+    with open(paths.UNITS_CSV, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             table[normalize_text(row["phrase"]).lower()] = (row["unit"], float(row["factor"]))
-    with open(REFERENCE_DIR / "count_nouns.csv", encoding="utf-8", newline="") as fh:
+    with open(paths.COUNT_NOUNS_CSV, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             table.setdefault(normalize_text(row["noun"]).lower(), ("count", 1.0))
     phrases = sorted(table, key=len, reverse=True)
