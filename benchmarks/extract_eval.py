@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lso_analysis.extract import extract_observations  # noqa: E402
+from lso_analysis.extract.pipeline import extract_observations  # noqa: E402
 from lso_analysis.paths import RAW_DIR  # noqa: E402
 
 

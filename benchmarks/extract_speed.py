@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lso_analysis.extract import extract_rows  # noqa: E402
+from lso_analysis.extract.pipeline import extract_rows  # noqa: E402
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTH = re.compile(r"(tháng )(\d{1,2})(?!\d)")

@@ -11,9 +11,9 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 def _cmd_data(args: argparse.Namespace) -> int:
     import json
 
-    from .errors import LsoDataError
-    from .loaders import ensure_built
-    from .paths import PROCESSED_DIR
+    from lso_analysis.errors import LsoDataError
+    from lso_analysis.dataset.loaders import ensure_built
+    from lso_analysis.paths import PROCESSED_DIR
 
     try:
         ensure_built(force=args.force)
@@ -28,7 +28,7 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .validate import run_validation
+    from lso_analysis.dataset.validate import run_validation
 
     return run_validation(coverage=args.coverage, consistency=not args.no_consistency, out=sys.stdout)
 
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lso-analysis",
         description="Lạng Sơn 2019–2023: build the data, extract figures from report text, run the reports.",
     )
-    from . import __version__
+    from lso_analysis import __version__
 
     parser.add_argument("--version", action="version", version=f"lso-analysis {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -59,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=_cmd_validate)
 
     # Each subcommand module adds its own parser and sets its handler (func).
-    from .extract_cli import add_parser as add_extract
-    from .reports import add_parser as add_reports
+    from lso_analysis.extract.cli import add_parser as add_extract
+    from lso_analysis.reports import add_parser as add_reports
 
     add_extract(sub)
     add_reports(sub)

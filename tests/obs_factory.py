@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from lso_analysis.derive import OBS_COLUMNS
+from lso_analysis.analysis.derive import OBS_COLUMNS
 
 _UNITS = {"growth_pct": "%", "plan_pct": "%", "share_pct": "%", "change_pp": "pp", "rank": "rank", "ratio": "times"}
 _COMPARISON = {"growth_pct": "so với cùng kỳ", "plan_pct": "kế hoạch", "change_abs": "so với cùng kỳ", "change_pp": "so với cùng kỳ"}

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import lso_analysis as lso
-from lso_analysis import audit
+from lso_analysis.studies import audit
 from obs_factory import make_obs
 
 LS, HG = "Lạng Sơn", "Hà Giang"

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import OBS_HEADER, write_csv
-from lso_analysis.build import build, collect
+from lso_analysis.dataset.build import build, collect
 from lso_analysis.errors import LsoDataError
 
 OBS_FILE = "raw/observations/test-20210815-monthly.csv"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lso_analysis.citations import cite, cited, reset, sources_display
+from lso_analysis.present.citations import cite, cited, reset, sources_display
 from lso_analysis.reports.provenance import cited_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,6 +115,6 @@ def test_report_builder_reads_the_display_metadata():
 
 
 def test_module_does_not_import_ipython():
-    code = "import sys, lso_analysis.citations as c; c.cite('x'); c.sources_display(); print('IPython' in sys.modules)"
+    code = "import sys, lso_analysis.present.citations as c; c.cite('x'); c.sources_display(); print('IPython' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "False"

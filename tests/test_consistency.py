@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import lso_analysis
-from lso_analysis.consistency import CHECK_COLUMNS, check_consistency, check_trade_magnitudes
+from lso_analysis.analysis.consistency import CHECK_COLUMNS, check_consistency, check_trade_magnitudes
 from obs_factory import make_obs
 
 NO_CONFLICTS = pd.DataFrame(columns=["id", "obs_ids", "preferred", "judgement"])
@@ -145,6 +145,6 @@ def test_loads_data_lazily_with_targets(monkeypatch):
 def test_doctests():
     import doctest
 
-    from lso_analysis import consistency
+    from lso_analysis.analysis import consistency
 
     assert doctest.testmod(consistency).attempted > 0 and doctest.testmod(consistency).failed == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lso_analysis.coverage import coverage_matrix, coverage_table
+from lso_analysis.analysis.coverage import coverage_matrix, coverage_table
 from obs_factory import make_obs
 
 
@@ -39,6 +39,6 @@ def test_default_indicators_are_those_with_data():
 def test_doctests():
     import doctest
 
-    from lso_analysis import coverage
+    from lso_analysis.analysis import coverage
 
     assert doctest.testmod(coverage).attempted > 0 and doctest.testmod(coverage).failed == 0

@@ -12,7 +12,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import lso_analysis  # noqa: E402
-from lso_analysis import covid, narrative, plotting  # noqa: E402
+from lso_analysis.studies import covid  # noqa: E402
+from lso_analysis.present import narrative, plotting
 from obs_factory import make_obs  # noqa: E402
 
 NAN = math.nan

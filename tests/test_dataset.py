@@ -10,7 +10,7 @@ import pytest
 
 import lso_analysis as lso
 from lso_analysis import paths
-from lso_analysis.validate import expected_count_problems
+from lso_analysis.dataset.validate import expected_count_problems
 
 SOURCES = pd.read_csv(paths.SOURCES_CSV, dtype=str, keep_default_na=False)
 OBS_FILES = sorted(p.stem for p in paths.OBSERVATIONS_DIR.glob("*.csv"))

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lso_analysis
-from lso_analysis.derive import DERIVED_COLUMNS, derive_implied, reported_chain, with_derived
-from lso_analysis.series import annual_series, half_year_series
+from lso_analysis.analysis.derive import DERIVED_COLUMNS, derive_implied, reported_chain, with_derived
+from lso_analysis.analysis.series import annual_series, half_year_series
 from obs_factory import make_obs, trade_obs
 
 NAN = math.nan

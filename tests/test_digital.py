@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import lso_analysis as lso
-from lso_analysis import digital
+from lso_analysis.studies import digital
 from obs_factory import make_obs
 
 LS, HG = "Lạng Sơn", "Hà Giang"

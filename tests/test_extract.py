@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lso_analysis.extract import COLUMNS, ExtractDebug, extract_observations
+from lso_analysis.extract.pipeline import COLUMNS, ExtractDebug, extract_observations
 
 
 def rows(text: str, published: str | None = "2022-10", **kw) -> list[dict]:

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from lso_analysis.extract_cli import main
+from lso_analysis.extract.cli import main
 
 def _cp1258(text: str) -> bytes:
     """Vietnamese in Windows-1258: base letters precomposed, tone marks as combining characters."""
@@ -74,6 +74,6 @@ def test_missing_file_and_bad_date_exit_2(tmp_path, capsys):
 def test_runs_as_a_module(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(TEXT, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "lso_analysis.extract_cli", str(path), "--published", "2022-10"],
+    out = subprocess.run([sys.executable, "-m", "lso_analysis.extract.cli", str(path), "--published", "2022-10"],
                          capture_output=True, text=True)
     assert out.returncode == 0 and "exports" in out.stdout

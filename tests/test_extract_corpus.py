@@ -53,7 +53,7 @@ def test_precision_and_recall_hold(scores):
 
 
 def test_every_corpus_file_extracts_with_exact_spans(corpus_dir):
-    from lso_analysis.extract import extract_observations
+    from lso_analysis.extract.pipeline import extract_observations
 
     for path in sorted(corpus_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import importlib.util
 import pytest
 
 from lso_analysis import paths
-from lso_analysis.gazetteer import COLUMNS, build_gazetteer, load_places
+from lso_analysis.extract.gazetteer import COLUMNS, build_gazetteer, load_places
 
 
 def test_committed_csv_has_63_provinces_and_their_districts():
@@ -42,7 +42,7 @@ def test_runtime_does_not_import_the_package():
     import subprocess
     import sys
 
-    code = "import sys; from lso_analysis.provinces import detect_province; detect_province('Lạng Sơn'); " \
+    code = "import sys; from lso_analysis.extract.provinces import detect_province; detect_province('Lạng Sơn'); " \
            "print('vietnamadminunits' in sys.modules, 'shapely' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]

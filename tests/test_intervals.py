@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lso_analysis import intervals as iv
+from lso_analysis.analysis import intervals as iv
 
 NAN = math.nan
 
@@ -189,6 +189,6 @@ def test_before_from_ratio_contains_the_truth(now, ratio, reading):
 def test_doctests():
     import doctest
 
-    from lso_analysis import intervals
+    from lso_analysis.analysis import intervals
 
     assert doctest.testmod(intervals).attempted > 0 and doctest.testmod(intervals).failed == 0

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from lso_analysis import paths
-from lso_analysis.lexicon import expand_phrase, lexicon_coverage, load_cues, load_lexicon
-from lso_analysis.matchtext import canon_key, match_key
+from lso_analysis.extract.lexicon import expand_phrase, lexicon_coverage, load_cues, load_lexicon
+from lso_analysis.extract.matchtext import canon_key, match_key
 
 
 def test_every_codebook_code_has_a_phrase():
@@ -28,7 +28,7 @@ def test_unknown_codes_fail_loudly_with_every_offender(tmp_path):
 
 
 def test_a_new_row_is_used_without_touching_python(tmp_path):
-    from lso_analysis.extract import extract_rows  # noqa: F401  (the extractor reads the default lexicon)
+    from lso_analysis.extract.pipeline import extract_rows  # noqa: F401  (the extractor reads the default lexicon)
 
     lex = tmp_path / "lexicon.csv"
     shutil.copy(paths.LEXICON_CSV, lex)

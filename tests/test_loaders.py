@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import lso_analysis as lso
-from lso_analysis.schema import OBSERVATION_COLUMNS
+from lso_analysis.dataset.schema import OBSERVATION_COLUMNS
 
 
 def test_observations_have_the_spec_columns_and_dtypes():

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lso_analysis import models
-from lso_analysis.models import (
+from lso_analysis.analysis import models
+from lso_analysis.analysis.models import (
     FewObservationsWarning,
     InsufficientDataError,
     counterfactual_at_rate,

@@ -3,8 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from lso_analysis import citations
-from lso_analysis import narrative as nv
+from lso_analysis.present import citations
+from lso_analysis.present import narrative as nv
 
 NAN = math.nan
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lso_analysis import LsoParseError, PeriodContext, parse_comparison, parse_period
-from lso_analysis.periods import parse_period_iso
+from lso_analysis.cleaning.periods import parse_period_iso
 
 AUG_2021 = PeriodContext.from_published("2021-08")
 

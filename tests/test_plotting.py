@@ -11,9 +11,9 @@ import matplotlib as mpl  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from lso_analysis import citations, plotting  # noqa: E402
-from lso_analysis.coverage import coverage_table  # noqa: E402
-from lso_analysis.series import annual_series, half_year_series  # noqa: E402
+from lso_analysis.present import citations, plotting  # noqa: E402
+from lso_analysis.analysis.coverage import coverage_table  # noqa: E402
+from lso_analysis.analysis.series import annual_series, half_year_series  # noqa: E402
 from obs_factory import make_obs, trade_obs  # noqa: E402
 
 VIETNAMESE = "Lạng Sơn, tăng trưởng, Hữu Nghị, Đồng Đăng, cửa khẩu, ước đạt, kế hoạch"

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from lso_analysis.provinces import detect_province
+from lso_analysis.extract.provinces import detect_province
 
 
 @pytest.mark.parametrize(

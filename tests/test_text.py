@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lso_analysis import normalize_text
-from lso_analysis.text import fold_text
+from lso_analysis.cleaning.text import fold_text
 
 
 @pytest.mark.parametrize(

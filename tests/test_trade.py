@@ -11,7 +11,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import lso_analysis  # noqa: E402
-from lso_analysis import covid, narrative, plotting, trade  # noqa: E402
+from lso_analysis.studies import covid, trade  # noqa: E402
+from lso_analysis.present import narrative, plotting
 from obs_factory import make_obs  # noqa: E402
 
 HA_GIANG = "Hà Giang"

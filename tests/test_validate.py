@@ -6,7 +6,7 @@ import io
 import subprocess
 import sys
 
-from lso_analysis.validate import expected_count_problems, run_validation
+from lso_analysis.dataset.validate import expected_count_problems, run_validation
 
 
 def test_expected_counts_flag_a_silent_drop(tmp_path, monkeypatch):

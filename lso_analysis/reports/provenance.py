@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..citations import METADATA_KEY
+from lso_analysis.present.citations import METADATA_KEY
 
 
 @dataclass(frozen=True)

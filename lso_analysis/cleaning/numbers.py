@@ -1,0 +1,374 @@
+"""Read printed figures: Vietnamese/English number notation, units, qualifiers and rounding bounds."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from lso_analysis.errors import LsoParseError
+from lso_analysis import paths
+from lso_analysis.cleaning.text import normalize_text
+
+NAN = float("nan")
+
+# One number token as it can appear on a page: digits with "." and "," between them.
+# Whether "." groups thousands or marks decimals depends on the language (decided later).
+_TOKEN = r"\d+(?:[.,]\d+)*"
+NUMBER_TOKEN = re.compile(_TOKEN)
+# Vietnamese: "." groups thousands, "," marks decimals: 1.585,0  2.390  0,47  22.994,1
+_VI_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
+# English: "," groups thousands, "." marks decimals: 3,450  1,077.6  7.86
+_EN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+
+# Units whose digits are already the unit of measure: trailing zeros are significant.
+_EXACT_UNITS = {"%", "pp", "rank", "points", "times"}
+
+_ESTIMATE = re.compile(r"\b(?:dự ước|ước tính|ước thực hiện|ước đạt|ước|estimated|estimate|expected to reach)\b", re.I)
+_TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|target(?:ed)?|planned|aims? (?:at|for|to))\b", re.I)
+_APPROX = re.compile(r"(?:~|≈|±|\b(?:khoảng|gần|xấp xỉ|chừng|about|around|nearly|almost|approximately|roughly|some))\s*$", re.I)
+_LOWER = re.compile(r"(?:>|≥|\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in excess of|at least|tối thiểu|ít nhất))\s*$", re.I)
+_UPPER = re.compile(r"(?:<|≤|\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than|top|nhóm|tối đa|at most|within))\s*$", re.I)
+_UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
+_DOWN = re.compile(r"\b(?:giảm|sụt|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*$", re.I)
+_EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_EN_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.I)
+# "đứng thứ hai": ordinals written as words.
+_ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_ORDINAL = re.compile(r"\b(thứ)\s+(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_RANGE_START = re.compile(r"\b(?:từ|from|between)\s*$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(US\$|USD|VND|\$)\s*$")
+_PERCENT = re.compile(r"\s*%(\d{1,3}(?![\d.,]))?")
+_REACHED = re.compile(
+    r"\b(?:tăng|giảm|hạ|vượt|rose|fell|increased|decreased|dropped|grew)\s+(?:xuống\s+|lên\s+)?(?:lên|còn|xuống|to)"
+    r"(?:\s+mức)?\s*$|\b(?:chỉ còn|còn lại)\s*$", re.I)
+_RANK_BEFORE = re.compile(r"\b(?:thứ|xếp hạng|hạng|vị trí|ranked|rank|no\.)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One printed figure, read.
+
+    Attributes:
+        value: the figure in ``unit`` (midpoint for a range), signed by tăng/giảm.
+        low, high: the interval the printed figure allows (NaN = unbounded side).
+        unit: canonical unit (``VND billion``, ``USD million``, ``%``, ``count`` …) or None.
+        unit_raw: the unit words as printed.
+        bound: ``exact``, ``approx``, ``lower``, ``upper`` or ``range``.
+        status: ``estimate``, ``target`` or None when the text does not say.
+        direction: +1 (tăng), -1 (giảm) or 0.
+        out_of: denominator of a fraction or rank ("08/13", "16/63"), else None.
+        footnote: a footnote marker glued to the figure ("54%38" → "38"), else None.
+        number_raw: the number as printed ("1.585,0", "7 đến 7,5").
+        tail: the words after the figure that are not its unit.
+        span: (start, end) of the figure (number and unit) within the normalised text.
+    """
+
+    value: float
+    low: float
+    high: float
+    unit: str | None
+    unit_raw: str | None
+    bound: str
+    status: str | None
+    direction: int
+    out_of: float | None
+    footnote: str | None
+    number_raw: str
+    tail: str
+    span: tuple[int, int]
+
+
+def _split_number(token: str, lang: str) -> tuple[float, int]:
+    """Return (value, decimals) of one number token, or raise when the notation is ambiguous."""
+    pattern = _EN_NUMBER if lang == "en" else _VI_NUMBER
+    match = pattern.fullmatch(token)
+    if match is None:
+        other = "en" if lang != "en" else "vi"
+        hint = ""
+        if (_EN_NUMBER if other == "en" else _VI_NUMBER).fullmatch(token):
+            hint = f" (it reads only in {other} notation)"
+        raise LsoParseError(f"ambiguous or malformed number for language {lang!r}{hint}", token)
+    decimals = match.group(1) or ""
+    if lang == "en":
+        integer = token[: len(token) - len(decimals) - (1 if decimals else 0)].replace(",", "")
+    else:
+        integer = token[: len(token) - len(decimals) - (1 if decimals else 0)].replace(".", "")
+    value = float(f"{integer}.{decimals}") if decimals else float(integer)
+    if not math.isfinite(value) or len(integer) > 15:
+        raise LsoParseError("number too long to be a printed figure", token[:40])
+    return value, len(decimals)
+
+
+def parse_number(text: str, *, lang: str = "vi") -> float:
+    """Read one bare number in Vietnamese (default) or English notation.
+
+    Args:
+        text: a number as printed, e.g. ``"1.585,0"``, ``"2.390"``, ``"0,47"``, ``"02"``.
+        lang: ``"vi"`` (``.`` groups thousands, ``,`` marks decimals) or ``"en"``.
+
+    Returns:
+        The value as a float.
+
+    Raises:
+        LsoParseError: if the text is not exactly one number, or its notation is
+            ambiguous in ``lang`` (``"7.86"`` in Vietnamese, ``"1,5"`` in English).
+
+    Example:
+        >>> parse_number("1.585,0"), parse_number("2.390"), parse_number("0,47")
+        (1585.0, 2390.0, 0.47)
+        >>> parse_number("3,450", lang="en")
+        3450.0
+    """
+    token = normalize_text(text) if isinstance(text, str) else text
+    if not isinstance(token, str) or not NUMBER_TOKEN.fullmatch(token):
+        raise LsoParseError("not a number", text)
+    return _split_number(token, lang)[0]
+
+
+def number_bounds(text: str, *, lang: str = "vi", trailing_zeros_significant: bool = False) -> tuple[float, float]:
+    """Return the interval a printed number allows: half a unit of its last significant digit.
+
+    Trailing zeros of an integer are not significant (SPEC §3) unless
+    ``trailing_zeros_significant`` is set (percentages, ranks, small counts).
+
+    Example:
+        >>> number_bounds("6,67")
+        (6.665, 6.675)
+        >>> number_bounds("4.270")
+        (4265.0, 4275.0)
+        >>> number_bounds("11.000")
+        (10500.0, 11500.0)
+    """
+    return _bounds(normalize_text(text), lang, trailing_zeros_significant)
+
+
+def _bounds(token: str, lang: str, trailing_zeros_significant: bool) -> tuple[float, float]:
+    """:func:`number_bounds` of a token that is already normalised (the parser's hot path)."""
+    value, decimals = _split_number(token, lang)
+    if decimals:
+        half = 0.5 * 10.0 ** (-decimals)
+    else:
+        digits = token.replace(".", "").replace(",", "")
+        zeros = 0 if trailing_zeros_significant or value == 0 else len(digits) - len(digits.rstrip("0"))
+        half = 0.5 * 10.0**zeros
+    return _round(value - half, decimals + 1), _round(value + half, decimals + 1)
+
+
+def _round(x: float, places: int = 0) -> float:
+    # Float noise (6.675000000000001, 1.7 * 1000) would make an exact bound look like a conflict.
+    if math.isnan(x) or x == 0:
+        return x
+    return round(x, max(11 - int(math.floor(math.log10(abs(x)))), places))
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_table() -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
+    """Unit phrases from data/reference (units.csv, count_nouns.csv) as one regex, longest first."""
+    table: dict[str, tuple[str, float]] = {}
+    with open(paths.UNITS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table[normalize_text(row["phrase"]).lower()] = (row["unit"], float(row["factor"]))
+    with open(paths.COUNT_NOUNS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table.setdefault(normalize_text(row["noun"]).lower(), ("count", 1.0))
+    phrases = sorted(table, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases if p != "%")
+    pattern = re.compile(rf"\s*({alternation})(?![\w])(?:\s*/\s*\w+)?", re.I)
+    return pattern, table
+
+
+def unit_phrases() -> dict[str, tuple[str, float]]:
+    """The unit phrase table: lower-case phrase → (canonical unit, factor)."""
+    return dict(_unit_table()[1])
+
+
+_SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+
+
+def _english_currency(prefix: str, after: str) -> tuple[str, float, int] | None:
+    """US$1,077.6 million / VND2,270 billion: currency printed before the number."""
+    currency = "VND" if prefix.upper() == "VND" else "USD"
+    scale_match = _EN_SCALE_AFTER.match(after)
+    factor = _SCALE_EN[scale_match.group(1).lower()] if scale_match else 1.0
+    if currency == "USD":
+        return "USD million", factor / 1e6, scale_match.end() if scale_match else 0
+    unit = "VND billion" if factor >= 1e9 else "VND million"
+    return unit, factor / (1e9 if unit == "VND billion" else 1e6), scale_match.end() if scale_match else 0
+
+
+def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
+    """Read one printed figure with its unit, qualifiers, direction and rounding bounds.
+
+    Args:
+        text: the figure as printed with its adjacent words, e.g. ``"ước đạt 1.320 triệu USD"``,
+            ``"giảm 42,9%"``, ``"hơn 142 triệu USD"``, ``"từ 7 đến 7,5%"``, ``"08/13"``,
+            ``"giảm 54%38"`` (footnote marker 38), ``"US$1,077.6 million"`` (with ``lang="en"``).
+        lang: number notation, ``"vi"`` or ``"en"``.
+
+    Returns:
+        A :class:`Quantity`; ``value`` is signed by tăng/giảm and scaled to the canonical unit.
+
+    Raises:
+        LsoParseError: no number, more than one figure, or an ambiguous number.
+
+    Example:
+        >>> q = parse_quantity("ước đạt 1.320 triệu USD")
+        >>> q.value, q.low, q.high, q.unit, q.status
+        (1320.0, 1315.0, 1325.0, 'USD million', 'estimate')
+        >>> q = parse_quantity("giảm 42,9%")
+        >>> q.value, q.low, q.high
+        (-42.9, -42.95, -42.85)
+    """
+    if not isinstance(text, str):
+        raise LsoParseError("not text", str(text))
+    t = normalize_text(text)
+    if not NUMBER_TOKEN.search(t):
+        t = _ORDINAL.sub(lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2).lower()]}", t)
+        if lang == "en":  # "about two to five minutes"
+            t = _EN_WORD.sub(lambda m: str(_EN_NUMBER_WORDS[m.group(1).lower()]), t)
+    tokens = list(NUMBER_TOKEN.finditer(t))
+    if not tokens:
+        raise LsoParseError("no number", text)
+    first = tokens[0]
+    before = t[: first.start()]
+    number_raw = first.group()
+    end = first.end()
+    second = None
+    out_of = None
+    bound = "exact"
+    # A fraction or rank "08/13", "16/63".
+    slash = re.match(r"\s*/\s*(\d+)(?![\d.,/])", t[end:])
+    if slash and len(tokens) > 1:
+        out_of = float(slash.group(1))
+        end += slash.end()
+        number_raw = t[first.start() : end]
+        tokens = [first] + [tk for tk in tokens[1:] if tk.start() >= end]
+    elif len(tokens) > 1 and _RANGE_SEP.fullmatch(t[first.end() : tokens[1].start()] or "x"):
+        # "7 đến 7,5%", "13,5 đến 14", "1.100 - 1.350"; a "%" may follow the first number too.
+        second = tokens[1]
+        bound = "range"
+        end = second.end()
+        number_raw = t[first.start() : end]
+        tokens = [first, second] + tokens[2:]
+    elif len(tokens) > 1:
+        mid = t[first.end() : tokens[1].start()]
+        if _RANGE_SEP.search(mid.replace("%", "")) and re.fullmatch(
+                r"\s*%?\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*", mid, re.I):
+            second = tokens[1]
+            bound = "range"
+            end = second.end()
+            number_raw = t[first.start() : end]
+
+    value, decimals = _split_number(first.group(), lang)
+    rest = t[end:]
+    unit = None
+    unit_raw = None
+    factor = 1.0
+    footnote = None
+    pct = _PERCENT.match(rest)
+    currency = _CURRENCY_BEFORE.search(before)
+    ranked = _RANK_BEFORE.search(before) is not None
+    if pct:
+        unit, unit_raw = "%", "%"
+        footnote = pct.group(1)
+        end += pct.end()
+    elif currency:
+        unit, factor, used = _english_currency(currency.group(1), rest)
+        unit_raw = (currency.group(1) + " " + rest[:used].strip()).strip()
+        end += used
+        before = before[: currency.start()]
+    else:
+        pattern, table = _unit_table()
+        m = pattern.match(rest)
+        if m:
+            unit, factor = table[m.group(1).lower()]
+            unit_raw = m.group(0).strip()
+            end += m.end()
+    if ranked and unit != "%":
+        unit = "rank"  # "xếp thứ 20/63 tỉnh": the rank wins over the noun after it
+    tail_start = end
+    # Any further number must be a footnote-free, separate figure: refuse to guess which one is meant.
+    leftover = [tk for tk in tokens if tk.start() >= tail_start]
+    if leftover:
+        raise LsoParseError("more than one figure; transcribe one number per row", text)
+    if second is not None and t[second.end() : second.end() + 1] == "%" and unit is None:
+        unit, unit_raw = "%", "%"
+
+    head = before.lower()
+    status = "estimate" if _ESTIMATE.search(head) else "target" if _TARGET.search(head) else None
+    # "giảm còn 20,5%", "tăng lên 5%", "fell to 20%": the level reached, not a change.
+    reached = _REACHED.search(head)
+    direction = 0 if reached else -1 if _DOWN.search(head) else 1 if _UP.search(head) else 0
+    qualifier = re.sub(r"\b(?:đạt|tăng|giảm|ước|thực hiện|là|có|được|chỉ|rose|fell|by|to|reached|reach|of|at|with)\b", " ", head)
+    qualifier = re.sub(r"\s+", " ", qualifier).rstrip()
+    if bound != "range":
+        if _RANGE_START.search(qualifier):
+            bound = "lower"  # "chiếm từ 10% GRDP": from 10% up, i.e. at least 10%
+        elif _APPROX.search(qualifier):
+            bound = "approx"
+        elif _LOWER.search(qualifier):
+            bound = "lower"
+        elif _UPPER.search(qualifier):
+            bound = "upper"
+
+    significant = unit in _EXACT_UNITS or out_of is not None or (unit in (None, "count") and factor == 1 and value < 1000)
+    low, high = _bounds(first.group(), lang, significant)
+    if bound == "range":
+        high_value, _ = _split_number(second.group(), lang)
+        if high_value < value:
+            raise LsoParseError("a range whose end is below its start", text)
+        low, high = value, high_value
+        value = (value + high_value) / 2
+    elif bound == "lower":
+        low, high = value, NAN
+    elif bound == "upper":
+        low, high = NAN, value
+    value, low, high = _round(value * factor), _round(low * factor), _round(high * factor)
+    if direction < 0:
+        value, low, high = -value, -high, -low
+    return Quantity(
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        unit_raw=unit_raw,
+        bound=bound,
+        status=status,
+        direction=direction,
+        out_of=out_of,
+        footnote=footnote,
+        number_raw=number_raw,
+        tail=t[tail_start:].strip(),
+        span=(first.start(), end),
+    )
+
+
+def quantity_pattern() -> re.Pattern:
+    """A regex that finds candidate figure phrases in running text: a number or range,
+    then ``%`` (with a glued footnote marker) or a unit phrase from ``data/reference``.
+
+    Group ``num`` holds the number (or range), ``unit`` the unit words if any.
+    """
+    return _quantity_pattern()
+
+
+@functools.lru_cache(maxsize=1)
+def _quantity_pattern() -> re.Pattern:
+    unit_alt = "|".join(re.escape(p) for p in sorted(_unit_table()[1], key=len, reverse=True) if p != "%")
+    return re.compile(
+        rf"(?<![\w.,/])(?P<num>{_TOKEN}(?:\s*/\s*\d+)?(?:\s*%?\s*(?:-|–|đến|tới|hoặc)\s*{_TOKEN})?)"
+        rf"(?P<unit>\s*%(?:\d{{1,3}}(?![\d.,]))?|\s*(?:{unit_alt})(?![\w])(?:\s*/\s*\w+)?)?",
+        re.I,
+    )
+
+
+def __getattr__(name: str):
+    if name == "QUANTITY_PATTERN":
+        return _quantity_pattern()
+    raise AttributeError(name)

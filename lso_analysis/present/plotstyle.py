@@ -1,0 +1,135 @@
+"""House style, source captions and byte-stable export for the package's figures."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Iterable
+
+FONT = "DejaVu Sans"  # ships with matplotlib and covers Vietnamese (Latin Extended Additional)
+PALETTE = "colorblind"
+SVG_HASHSALT = "lso-analysis"
+CAPTION_FONTSIZE = 7.0
+_CHARS_PER_INCH = 17  # caption characters per inch of figure width at 7 pt
+
+
+def house_rc() -> dict:
+    """rcParams of the house style: seaborn whitegrid, colour-blind palette, DejaVu Sans, fixed SVG salt."""
+    import seaborn as sns
+    from cycler import cycler
+
+    rc = {}
+    rc.update(sns.axes_style("whitegrid"))
+    rc.update(sns.plotting_context("notebook", font_scale=0.85))
+    rc.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": [FONT],
+        "axes.prop_cycle": cycler(color=sns.color_palette(PALETTE).as_hex()),
+        "svg.hashsalt": SVG_HASHSALT,
+        "svg.fonttype": "path",
+        "figure.dpi": 100,
+        "savefig.dpi": 100,
+        "path.simplify": True,
+    })
+    return rc
+
+
+def palette(n: int | None = None) -> list[str]:
+    """The colour-blind-safe palette as hex strings."""
+    import seaborn as sns
+
+    return sns.color_palette(PALETTE, n).as_hex()
+
+
+def set_theme() -> None:
+    """Apply the house style globally (notebooks call this once; plot functions apply it themselves)."""
+    import matplotlib as mpl
+    import seaborn as sns
+
+    sns.set_theme(style="whitegrid", palette=PALETTE, font=FONT)
+    mpl.rcParams.update(house_rc())
+
+
+def new_figure(figsize: tuple[float, float] = (8.0, 4.5), **subplot_kw):
+    """A pyplot-free Figure in the house style (constrained layout), and its axes.
+
+    ``subplot_kw`` goes to ``Figure.subplots`` (``nrows``, ``sharex``, ``gridspec_kw`` …).
+    """
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
+    with mpl.rc_context(house_rc()):
+        fig = Figure(figsize=figsize, layout="constrained")
+        axes = fig.subplots(**subplot_kw)
+    return fig, axes
+
+
+def empty_figure(message: str, title: str | None = None, figsize: tuple[float, float] = (8.0, 2.5)):
+    """A figure that says plainly that there is nothing to draw."""
+    import matplotlib as mpl
+
+    fig, ax = new_figure(figsize)
+    with mpl.rc_context(house_rc()):
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.35", transform=ax.transAxes)
+        if title:
+            ax.set_title(title)
+    return finish(fig, [])
+
+
+def finish(fig, source_ids: Iterable[str], caption: str | None = None):
+    """Write the source caption under the figure, remember the sources, and cite them.
+
+    Sets ``fig._lso_sources`` (sorted ids) and calls ``lso_analysis.present.citations.cite`` when
+    that module is present, so the report footer lists every source a figure used.
+    """
+    import matplotlib as mpl
+
+    ids = sorted({s.strip() for s in source_ids if isinstance(s, str) and s.strip()})
+    text = (caption + " " if caption else "") + ("Sources: " + "; ".join(ids) if ids else "Sources: none")
+    width, height = fig.get_size_inches()
+    lines = textwrap.wrap(text, int(width * _CHARS_PER_INCH), break_on_hyphens=False) or [""]
+    # The figure grows by the caption's height, so a long source list never squeezes the plot.
+    extra = (len(lines) * CAPTION_FONTSIZE * 1.3 + 8) / 72
+    fig.set_size_inches(width, height + extra)
+    share = extra / (height + extra)
+    with mpl.rc_context(house_rc()):
+        fig.text(0.01, 0.004, "\n".join(lines), ha="left", va="bottom", fontsize=CAPTION_FONTSIZE, color="0.3",
+                 linespacing=1.2)
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0, share, 1, 1 - share))
+    fig._lso_sources = ids
+    if ids:
+        try:
+            from lso_analysis.present.citations import cite
+        except ImportError:  # the citations module is optional
+            pass
+        else:
+            cite(*ids)
+    return fig
+
+
+def figure_sources(fig) -> list[str]:
+    """The ``source_id``s a figure of this package used (empty for foreign figures)."""
+    return list(getattr(fig, "_lso_sources", []))
+
+
+def figure_to_png_bytes(fig, dpi: int = 100) -> bytes:
+    """PNG bytes without the software/version stamp: the same figure gives the same bytes."""
+    import matplotlib as mpl
+
+    buf = io.BytesIO()
+    with mpl.rc_context(house_rc()):
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def figure_to_svg_bytes(fig) -> bytes:
+    """SVG bytes without a date and with a fixed id salt: byte-identical across runs."""
+    import matplotlib as mpl
+
+    buf = io.BytesIO()
+    with mpl.rc_context(house_rc()):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()

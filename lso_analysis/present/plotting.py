@@ -1,0 +1,287 @@
+"""Figures from tidy tables: series with intervals, plan attainment, event timelines, coverage maps."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from lso_analysis.present.plotstyle import (  # noqa: F401  (re-exported: the public plotting API)
+    empty_figure,
+    figure_sources,
+    figure_to_png_bytes,
+    figure_to_svg_bytes,
+    finish,
+    house_rc,
+    new_figure,
+    palette,
+    set_theme,
+)
+from lso_analysis.analysis.spans import is_full_year
+
+#: marker, filled? and whisker style by origin (annual_series' ``origin``).
+ORIGIN_STYLE = {"reported": ("o", True, "-"), "estimated": ("s", False, "-"), "derived": ("D", False, "--")}
+ORIGIN_LABEL = {"reported": "reported", "estimated": "estimate (ước)", "derived": "derived (implied)"}
+CATEGORY_ORDER = ("covid", "border", "digital", "policy")
+COVERAGE_CODES = {"none": 0, "derived": 1, "estimate": 2, "actual": 3}
+
+
+def _ids(values) -> set[str]:
+    return {i for v in values if isinstance(v, str) for i in v.split(";") if i}
+
+
+def _x_positions(series_df: pd.DataFrame) -> tuple[list[float], list[str]]:
+    if "half" in series_df:
+        return ([y + (h - 1) / 2 for y, h in zip(series_df["year"], series_df["half"])],
+                [f"H{h} {y}" for y, h in zip(series_df["year"], series_df["half"])])
+    return list(series_df["year"].astype(float)), [str(y) for y in series_df["year"]]
+
+
+def _draw_points(ax, xs, rows: pd.DataFrame, color: str) -> set[str]:
+    """Markers by origin, whiskers for intervals, arrows for open-ended sides; returns the origins drawn."""
+    values = pd.concat([rows["value"], rows["value_low"], rows["value_high"]]).dropna()
+    span = float(values.max() - values.min()) if len(values) else 0.0
+    arrow = 0.12 * span if span > 0 else 0.1 * max(abs(float(values.max())) if len(values) else 1.0, 1.0)
+    drawn, ends = set(), []
+    for x, r in zip(xs, rows.itertuples()):
+        if r.value is None or math.isnan(r.value):
+            continue
+        marker, filled, style = ORIGIN_STYLE.get(r.origin, ("o", True, "-"))
+        low, high = r.value_low, r.value_high
+        if not (math.isnan(low) or math.isnan(high)):
+            ax.vlines(x, low, high, colors=color, linestyles=style, linewidth=1.4, zorder=2)
+        elif not (math.isnan(low) and math.isnan(high)):
+            start, sign = (low, 1) if not math.isnan(low) else (high, -1)
+            ax.annotate("", xy=(x, start + sign * arrow), xytext=(x, start),
+                        arrowprops={"arrowstyle": "->", "color": color, "lw": 1.4, "linestyle": style})
+            ends.append(start + sign * arrow)
+            drawn.add("open")
+        ax.plot([x], [r.value], marker=marker, markersize=7, color=color, markeredgewidth=1.5, linestyle="none",
+                markerfacecolor=color if filled else "white", zorder=3)
+        drawn.add(r.origin)
+    if ends:
+        ax.plot(xs[:1] * len(ends), ends, alpha=0)  # keep arrow tips inside the autoscaled view
+    return drawn
+
+
+def _origin_legend(ax, drawn: set[str], extra: list | None = None) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = list(extra or [])
+    for origin, (marker, filled, _) in ORIGIN_STYLE.items():
+        if origin in drawn:
+            handles.append(Line2D([], [], marker=marker, color="0.25", markerfacecolor="0.25" if filled else "white",
+                                  linestyle="none", markeredgewidth=1.5, label=ORIGIN_LABEL[origin]))
+    if "open" in drawn:
+        handles.append(Line2D([], [], marker=r"$\uparrow$", color="0.25", linestyle="none", label="open-ended interval"))
+    if handles:
+        ax.legend(handles=handles, loc="best", fontsize=8, frameon=True)
+
+
+def plot_series_with_intervals(
+    series_df: pd.DataFrame, title: str | None = None, ylabel: str | None = None, group_col: str | None = None
+):
+    """A yearly (or half-yearly) series with its intervals and how each point was obtained.
+
+    Args:
+        series_df: :func:`lso_analysis.analysis.series.annual_series` or ``half_year_series`` output
+            (``year`` [``half``], ``value``, ``value_low``, ``value_high``, ``origin``,
+            ``source_ids``, ``unit``), or several stacked with ``group_col`` naming them.
+        title: defaults to the indicator in ``series_df.attrs``.
+        ylabel: defaults to the unit.
+        group_col: column whose values get one colour each.
+
+    Returns:
+        A matplotlib Figure; filled circles are reported, open squares estimates, open
+        diamonds with dashed whiskers derived values; arrows mark open-ended intervals;
+        missing years are labelled "no data".
+    """
+    name = series_df.attrs.get("indicator", "this series")
+    title = title or f"{name} ({series_df.attrs.get('province', '')})".replace(" ()", "")
+    if series_df.empty or series_df["value"].notna().sum() == 0:
+        return empty_figure(f"no data for {name}", title)
+    import matplotlib as mpl
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import blended_transform_factory
+
+    fig, ax = new_figure((8.0, 4.5))
+    with mpl.rc_context(house_rc()):
+        groups = [(None, series_df)] if group_col is None else list(series_df.groupby(group_col, sort=True))
+        colours, drawn, extra = palette(max(len(groups), 1)), set(), []
+        for (label, rows), colour in zip(groups, colours):
+            xs, _ = _x_positions(rows)
+            present = [(x, v) for x, v in zip(xs, rows["value"]) if not math.isnan(v)]
+            ax.plot([p[0] for p in present], [p[1] for p in present], color=colour, linewidth=0.8, alpha=0.5)
+            drawn |= _draw_points(ax, xs, rows, colour)
+            if label is not None:
+                extra.append(Line2D([], [], color=colour, label=str(label)))
+        xs, labels = _x_positions(series_df)
+        ticks = dict(sorted(zip(xs, labels)))
+        ax.set_xticks(list(ticks), list(ticks.values()))
+        trans = blended_transform_factory(ax.transData, ax.transAxes)
+        # "no data" only where no group has a value at that position
+        has_value = {x for x, v in zip(xs, series_df["value"]) if not math.isnan(v)}
+        for x in sorted(set(xs) - has_value):
+            ax.text(x, 0.03, "no data", transform=trans, ha="center", va="bottom", fontsize=8, color="0.5", rotation=90)
+        units = [u for u in series_df.get("unit", pd.Series(dtype=str)) if isinstance(u, str) and u]
+        ax.set_ylabel(ylabel or (units[0] if units else ""))
+        ax.set_title(title)
+        _origin_legend(ax, drawn, extra)
+    return finish(fig, _ids(series_df.get("source_ids", [])), "Bars: interval the printed figures allow.")
+
+
+def plot_plan_attainment(obs_df: pd.DataFrame, title: str = "Plan attainment"):
+    """Bars of ``plan_pct`` (percent of plan achieved) by year with the 100 % line.
+
+    Args:
+        obs_df: observations; rows with ``measure='plan_pct'`` are drawn, one bar each,
+            coloured by indicator; hatched bars are partial-year figures ("7 tháng: 77,6% kế hoạch").
+
+    Returns:
+        A matplotlib Figure.
+    """
+    plans = obs_df[obs_df["measure"] == "plan_pct"] if len(obs_df) else obs_df
+    if plans.empty:
+        return empty_figure("no plan-attainment figures (plan_pct) for this selection", title)
+    import matplotlib as mpl
+    from matplotlib.patches import Patch
+
+    plans = plans.assign(year=plans["period_end"].dt.year).sort_values(["year", "indicator", "period_start", "obs_id"])
+    indicators = sorted(plans["indicator"].unique())
+    colour = dict(zip(indicators, palette(len(indicators))))
+    fig, ax = new_figure((8.5, 4.5))
+    with mpl.rc_context(house_rc()):
+        for year, rows in plans.groupby("year", sort=True):
+            width = 0.8 / len(rows)
+            for i, r in enumerate(rows.itertuples()):
+                x = year - 0.4 + width * (i + 0.5)
+                partial = not is_full_year(r.period_start, r.period_end)
+                err = [[max(r.value - r.value_low, 0) if not math.isnan(r.value_low) else 0],
+                       [max(r.value_high - r.value, 0) if not math.isnan(r.value_high) else 0]]
+                ax.bar(x, r.value, width=width * 0.9, color=colour[r.indicator], hatch="//" if partial else None,
+                       edgecolor="white", yerr=err, ecolor="0.3", capsize=2)
+                ax.text(x, r.value, f"{r.value:g}%", ha="center", va="bottom", fontsize=7)
+        ax.axhline(100, color="0.25", linestyle="--", linewidth=1)
+        ax.set_xticks(sorted(plans["year"].unique()))
+        ax.set_ylabel("% of plan achieved")
+        ax.set_title(title)
+        handles = [Patch(color=colour[c], label=c) for c in indicators]
+        handles.append(Patch(facecolor="white", edgecolor="0.3", hatch="//", label="partial year"))
+        ax.legend(handles=handles, fontsize=8, loc="best")
+    return finish(fig, set(plans["source_id"]), "Dashed line: 100 % of plan.")
+
+
+def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None = None, title: str = "Events",
+                  window: tuple | None = None):
+    """Dated events by category (spans for closures with an end date) under an optional series.
+
+    Args:
+        events_df: ``load_events()`` output (``date``, ``date_end``, ``category``, ``title``,
+            ``source_id``).
+        series_df: a series as for :func:`plot_series_with_intervals`, drawn above on the
+            same time axis (points at mid-period).
+        window: (start, end) dates; events outside are left out (and counted in the
+            caption). Default: the series' span when a series is given, else everything.
+
+    Returns:
+        A matplotlib Figure. Labels that would overrun a neighbour are left off (counted).
+    """
+    events = events_df[events_df["date"].notna()] if events_df is not None and len(events_df) else pd.DataFrame()
+    has_series = series_df is not None and len(series_df) and series_df["value"].notna().any()
+    if window is None and has_series:
+        window = (series_df["period_start"].min(), series_df["period_end"].max())
+    outside = 0
+    if window is not None and len(events):
+        keep = (events["date"] >= pd.Timestamp(window[0])) & (events["date"] <= pd.Timestamp(window[1]))
+        outside, events = int((~keep).sum()), events[keep]
+    if events.empty and not has_series:
+        return empty_figure("no events and no series to show", title)
+    import matplotlib as mpl
+    import matplotlib.dates as mdates
+
+    lanes = max(events["category"].nunique() if len(events) else 1, 1)
+    if has_series:
+        fig, (ax_s, ax_e) = new_figure((9.0, 3.5 + 0.75 * lanes), nrows=2, sharex=True,
+                                       gridspec_kw={"height_ratios": [3.0, 0.75 * lanes]})
+    else:
+        fig, ax_e = new_figure((9.0, 1.2 + 0.75 * lanes))
+    sources = set()
+    with mpl.rc_context(house_rc()):
+        if has_series:
+            s = series_df[series_df["value"].notna()]
+            mid = mdates.date2num(s["period_start"] + (s["period_end"] - s["period_start"]) / 2)
+            starts, ends = mdates.date2num(s["period_start"]), mdates.date2num(s["period_end"])
+            ax_s.hlines(s["value"], starts, ends, colors="0.7", linewidth=1)
+            _origin_legend(ax_s, _draw_points(ax_s, list(mid), s, palette(1)[0]))
+            ax_s.set_ylabel(next((u for u in s.get("unit", []) if isinstance(u, str) and u), ""))
+            ax_s.set_title(title)
+            sources |= _ids(s.get("source_ids", []))
+        cats = [c for c in CATEGORY_ORDER if c in set(events.get("category", []))]
+        cats += sorted(set(events.get("category", [])) - set(cats))
+        colours = dict(zip(CATEGORY_ORDER, palette(4)))
+        ordered = events.sort_values(["date", "title"])
+        xs = mdates.date2num(ordered["date"])
+        min_gap = 0.27 * (max(xs) - min(xs)) if len(xs) > 1 else 0.0  # a 32-character label spans ~a quarter of the axis
+        last: dict[tuple, float] = {}
+        unlabelled = 0
+        for x0, ev in zip(xs, ordered.itertuples()):
+            y, c = cats.index(ev.category), colours.get(ev.category, "0.4")
+            end = getattr(ev, "date_end", pd.NaT)
+            if not pd.isna(end) and end > ev.date:
+                ax_e.broken_barh([(x0, mdates.date2num(end) - x0)], (y - 0.15, 0.3), color=c, alpha=0.7)
+            ax_e.plot([x0], [y], marker="o", color=c, markersize=5)
+            sources.add(ev.source_id)
+            # Label an event only where its text cannot run into the previous label of its row.
+            level = next((lv for lv in range(2) if x0 - last.get((y, lv), -math.inf) >= min_gap), None)
+            if level is None:
+                unlabelled += 1
+                continue
+            last[(y, level)] = x0
+            label = ev.title if len(ev.title) <= 32 else ev.title[:31] + "…"
+            ax_e.annotate(label, (x0, y), xytext=(3, 4 + 9 * level), textcoords="offset points", fontsize=6.5, color="0.2")
+        ax_e.set_yticks(range(len(cats)), cats)
+        ax_e.set_ylim(-0.6, max(len(cats), 1) - 0.2)
+        ax_e.xaxis.set_major_locator(mdates.YearLocator())
+        ax_e.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        if not has_series:
+            ax_e.set_title(title)
+    notes = []
+    if unlabelled:
+        notes.append(f"{unlabelled} of {len(events)} events drawn without a label (too close to another).")
+    if outside:
+        first, last_day = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+        notes.append(f"{outside} events outside {first:%Y-%m-%d}..{last_day:%Y-%m-%d} not shown.")
+    return finish(fig, sources, " ".join(notes) or None)
+
+
+def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year figures"):
+    """Indicator × year heat map of :func:`lso_analysis.analysis.coverage.coverage_table` (A/E/D, ``p`` = partial-year data).
+
+    Returns:
+        A matplotlib Figure.
+    """
+    if coverage_df is None or coverage_df.empty:
+        return empty_figure("no coverage data", title)
+    import matplotlib as mpl
+    import seaborn as sns
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    codes = coverage_df.pivot(index="indicator", columns="year", values="status").fillna("none")
+    partial = coverage_df.pivot(index="indicator", columns="year", values="has_partial").fillna(False).astype(bool)
+    letters = codes.apply(lambda col: col.map({"actual": "A", "estimate": "E", "derived": "D", "none": ""}))
+    labels = letters + partial.map(lambda p: " p" if p else "")
+    pal = palette(4)
+    colours = ["#eeeeee", pal[2], pal[1], pal[0]]
+    fig, ax = new_figure((1.6 + 0.9 * codes.shape[1], 1.6 + 0.32 * codes.shape[0]))
+    with mpl.rc_context(house_rc()):
+        sns.heatmap(codes.map(COVERAGE_CODES.get), cmap=ListedColormap(colours), vmin=-0.5, vmax=3.5, cbar=False,
+                    annot=labels, fmt="", linewidths=0.5, linecolor="white", ax=ax, annot_kws={"fontsize": 8})
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.set_title(title)
+        names = ["none", "derived", "estimate", "actual"]
+        ax.legend(handles=[Patch(color=c, label=n) for c, n in zip(colours, names)], fontsize=7,
+                  loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    sources = _ids(coverage_df["source_ids"]) if "source_ids" in coverage_df else set()
+    return finish(fig, sources, "p: partial-year figures exist.")
