@@ -27,6 +27,8 @@ _EXPORTS = {
     "load_indicators": "dataset.loaders",
     "load_events": "dataset.loaders",
     "load_conflicts": "dataset.loaders",
+    "load_event_kinds": "dataset.loaders",
+    "load_context": "dataset.loaders",
     "detect_province": "extract.provinces",
     "extract_observations": "extract.pipeline",
     "cite": "present.citations",

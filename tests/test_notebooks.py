@@ -82,6 +82,56 @@ def test_markdown_holds_no_figures(path):
     assert offenders == [], "figures typed into Markdown (compute them in code): " + repr(offenders)
 
 
+def _province_names() -> list[str]:
+    import csv
+
+    with open(paths.GAZETTEER_CSV, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    column = "province" if "province" in rows[0] else next(iter(rows[0]))
+    return sorted({r[column] for r in rows if r[column]}) + ["Xứ Lạng", "Lang Son", "Việt Nam"]
+
+
+#: Words that state a result about the data: in a Markdown cell they would be true for one province and window only.
+_COMPARATIVE = re.compile(
+    r"\b(grew|grow[sn]?|fell|fall[s]?|rose|rise[s]?|peak(?:ed|s)?|least|most|highest|lowest|declin(?:ed|es)|dropped|"
+    r"jump(?:ed|s)?|collaps(?:ed|es)|rebound(?:ed|s)?|recover(?:ed|s)?|slow(?:ed|s)|surg(?:ed|es)|increased|decreased|"
+    r"worst|best|deepest|biggest|largest|smallest|trough|higher|lower|faster|slower)\b", re.I)
+
+
+def claims_in_markdown(text: str, provinces: list[str]) -> list[str]:
+    """Province names and comparative words about the data found in Markdown text."""
+    found = [name for name in provinces if name in text]
+    found += [m.group(0) for m in _COMPARATIVE.finditer(text)]
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Exports grew fastest in the year the gates reopened.", ["grew"]),
+        ("In Lạng Sơn the blow fell in the first half.", ["Lạng Sơn", "fell"]),
+        ("Services are the sector that grew least.", ["grew", "least"]),
+        ("GRDP is the value added of all producers in the province.", []),
+        ("An estimate (ước) is made before the period closes.", []),
+    ],
+)
+def test_claim_detector(text, found):
+    assert claims_in_markdown(text, ["Lạng Sơn", "Hà Giang"]) == found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_markdown_holds_no_claims_about_the_data(path):
+    """Markdown is true for any province and window: no province name, no result stated in words."""
+    provinces = _province_names()
+    offenders = []
+    for i, cell in enumerate(_load(path)["cells"]):
+        if cell["cell_type"] == "markdown":
+            found = claims_in_markdown(_source(cell), provinces)
+            if found:
+                offenders.append((i, found))
+    assert offenders == [], "Markdown states facts about the data (make them computed claims): " + repr(offenders)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_ends_with_a_sources_section(path):
     cells = _load(path)["cells"]

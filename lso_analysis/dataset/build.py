@@ -20,10 +20,12 @@ from lso_analysis.cleaning.units import RELIABILITIES, THEMES
 SOURCE_COLUMNS = ("source_id", "title", "publisher", "author", "url", "published", "published_basis", "province",
                   "language", "reliability", "period_covered", "sha256", "corpus_file", "note")
 INDICATOR_COLUMNS = ("code", "name_en", "name_vi", "theme", "unit", "description")
-EVENT_COLUMNS = ("event_id", "date", "date_end", "date_raw", "category", "title", "value", "value_raw", "unit",
-                 "source_id", "note")
+EVENT_COLUMNS = ("event_id", "date", "date_end", "date_raw", "category", "kind", "crossing", "title", "value", "value_raw",
+                 "unit", "source_id", "note")
 EVENT_CATEGORIES = ("covid", "border", "digital", "policy")
-SCHEMA_VERSION = "1"
+EVENT_KIND_COLUMNS = ("code", "name_en", "name_vi", "group", "description")
+CONTEXT_COLUMNS = ("province", "topic", "text", "source_id")
+SCHEMA_VERSION = "2"
 _SOURCE_ID = re.compile(r"[a-z0-9]+-\d{8}-[a-z0-9][a-z0-9-]*")
 _ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -36,6 +38,8 @@ class Built:
     indicators: list[dict] = field(default_factory=list)
     observations: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    event_kinds: list[dict] = field(default_factory=list)
+    context: list[dict] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
     fixes: list[dict] = field(default_factory=list)
     origin: dict[str, tuple[str, int]] = field(default_factory=dict)  # obs_id → (file, line)
@@ -104,9 +108,14 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
             problems.append(Problem(display_path(raw_dir / "corrections.yml"), None, "fixes",
                                     f"correction for {obs_id} matches no observation"))
 
+    kinds_table = read_table(reference_dir / "event_kinds.csv", EVENT_KIND_COLUMNS, problems, optional=())
+    built.event_kinds = kinds_table.rows
     if (raw_dir / "events.csv").exists():
         events = read_table(raw_dir / "events.csv", EVENT_COLUMNS, problems, optional=())
-        built.events = _check_events(events, sources, problems)
+        built.events = _check_events(events, sources, {k["code"] for k in kinds_table.rows}, problems)
+    if (raw_dir / "context.csv").exists():
+        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=())
+        built.context = _check_context(context, sources, problems)
     built.conflicts = _check_conflicts(corrections.get("conflicts") or [], built, raw_dir, problems)
     return built, problems
 
@@ -193,7 +202,7 @@ def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[
         built.observations.append(record)
 
 
-def _check_events(table: Table, sources, problems: list[Problem]) -> list[dict]:
+def _check_events(table: Table, sources, kinds: set[str], problems: list[Problem]) -> list[dict]:
     from datetime import date
 
     rows, seen = [], set()
@@ -209,6 +218,9 @@ def _check_events(table: Table, sources, problems: list[Problem]) -> list[dict]:
                     problems.append(Problem(table.name, line, column, f"{column} must be an ISO date YYYY-MM-DD, got {row[column]!r}"))
         if row["category"] not in EVENT_CATEGORIES:
             problems.append(Problem(table.name, line, "category", f"unknown category {row['category']!r}; one of {', '.join(EVENT_CATEGORIES)}"))
+        if row["kind"] not in kinds:
+            problems.append(Problem(table.name, line, "kind", f"unknown event kind {row['kind']!r}; the codes are in "
+                                    f"reference/event_kinds.csv"))
         if row["source_id"] not in sources:
             problems.append(Problem(table.name, line, "source_id", f"unknown source {row['source_id']!r}"))
         if row["value"]:
@@ -218,6 +230,21 @@ def _check_events(table: Table, sources, problems: list[Problem]) -> list[dict]:
                 problems.append(Problem(table.name, line, "value", f"value must be a plain number, got {row['value']!r}"))
         rows.append(row)
     return rows
+
+
+def _check_context(table: Table, sources, problems: list[Problem]) -> list[dict]:
+    """Context about one province (our own words, with the source that supports them)."""
+    seen = set()
+    for row, line in zip(table.rows, table.lines):
+        key = (row["province"], row["topic"])
+        if key in seen:
+            problems.append(Problem(table.name, line, "topic", f"duplicate topic {row['topic']!r} for {row['province']}"))
+        seen.add(key)
+        if not row["text"].strip():
+            problems.append(Problem(table.name, line, "text", "empty text"))
+        if row["source_id"] not in sources:
+            problems.append(Problem(table.name, line, "source_id", f"unknown source {row['source_id']!r}"))
+    return list(table.rows)
 
 
 def _check_conflicts(conflicts: list, built: Built, raw_dir: Path, problems: list[Problem]) -> list[dict]:

@@ -144,6 +144,21 @@ def load_events(province: str | None = "Lạng Sơn"):
     return events[events["source_id"].isin(keep)].reset_index(drop=True)
 
 
+def load_event_kinds():
+    """The event codebook: kind code, names in English and Vietnamese, group (``border_shut``, ``border_open``,
+    ``backlog``, ``covid``, ``digital``, ``index`` …) and description."""
+    return _frame("event_kinds")
+
+
+def load_context(province: str | None = "Lạng Sơn"):
+    """Context about a province in the project's own words (``topic``, ``text``, ``source_id``), from
+    ``data/raw/context.csv``: reports show it only for the province it describes."""
+    context = _frame("context")
+    if province is None:
+        return context
+    return context[context["province"].eq(normalize_text(province))].reset_index(drop=True)
+
+
 def load_conflicts():
     """Recorded disagreements between sources, with the curators' judgement (from corrections.yml)."""
     return _frame("conflicts")

@@ -82,7 +82,8 @@ def frames_from_built(built) -> dict[str, pd.DataFrame]:
     sources = pd.DataFrame(built.sources).astype(str)
     indicators = pd.DataFrame(built.indicators).astype(str)
     events = pd.DataFrame(built.events, columns=[
-        "event_id", "date", "date_end", "date_raw", "category", "title", "value", "value_raw", "unit", "source_id", "note"])
+        "event_id", "date", "date_end", "date_raw", "category", "kind", "crossing", "title", "value", "value_raw", "unit",
+        "source_id", "note"])
     for column in ("date", "date_end"):
         events[column] = pd.to_datetime(events[column].replace("", None)).astype("datetime64[s]")
     events["value"] = pd.to_numeric(events["value"].replace("", None)).astype(float)
@@ -93,7 +94,9 @@ def frames_from_built(built) -> dict[str, pd.DataFrame]:
         "sources": sources,
         "indicators": indicators,
         "events": events,
+        "event_kinds": pd.DataFrame(built.event_kinds, columns=["code", "name_en", "name_vi", "group", "description"]).astype(str),
         "conflicts": conflicts,
+        "context": pd.DataFrame(built.context, columns=["province", "topic", "text", "source_id"]).astype(str),
     }
 
 

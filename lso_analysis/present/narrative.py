@@ -28,6 +28,26 @@ _UNIT_SUFFIX = {
 }
 
 
+#: Vietnamese unit words (the statistics office's).
+_UNIT_SUFFIX_VI = {
+    "%": "%",
+    "pp": " điểm phần trăm",
+    "USD million": " triệu USD",
+    "VND billion": " tỷ đồng",
+    "VND million": " triệu đồng",
+    "thousand tonnes": " nghìn tấn",
+    "tonnes": " tấn",
+    "ha": " ha",
+    "km": " km",
+    "count": "",
+    "rank": "",
+    "times": " lần",
+    "points": " điểm",
+    "months": " tháng",
+    "USD": " USD",
+}
+
+
 def _isnan(x: Any) -> bool:
     try:
         return x is None or math.isnan(float(x))
@@ -35,24 +55,31 @@ def _isnan(x: Any) -> bool:
         return True
 
 
-def fmt_number(x: float, digits: int | None = None) -> str:
-    """Format a number for English prose: thousands with commas, sensible decimals.
+def fmt_number(x: float, digits: int | None = None, language: str = "en") -> str:
+    """Format a number for prose: thousands grouped, sensible decimals; ``vi`` writes ``1.234,5``.
 
     Example:
         >>> fmt_number(4270.0), fmt_number(6.67), fmt_number(2809.234), fmt_number(float("nan"))
         ('4,270', '6.67', '2,809.2', 'n/a')
+        >>> fmt_number(4270.0, language="vi"), fmt_number(2.03, language="vi"), fmt_number(1234.5, 1, "vi")
+        ('4.270', '2,03', '1.234,5')
     """
     if _isnan(x):
-        return "n/a"
+        return "n/a" if language == "en" else "không có số liệu"
     x = float(x)
     if digits is not None:
-        return f"{x:,.{digits}f}"
-    text = f"{x:,.{1 if abs(x) >= 100 else 2}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+        text = f"{x:,.{digits}f}"
+    else:
+        text = f"{x:,.{1 if abs(x) >= 100 else 2}f}"
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    if language == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
 
 
 def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float = math.nan,
-              digits: int | None = None, signed: bool = False, show_range: bool | None = None) -> str:
+              digits: int | None = None, signed: bool = False, show_range: bool | None = None,
+              language: str = "en") -> str:
     """A figure with its unit and, when the interval is informative, its range.
 
     Args:
@@ -79,15 +106,21 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
         '1.17%'
         >>> fmt_value(4270, "USD million", 4265, 4275)
         '4,270 million USD'
+
+    ``language="vi"`` follows the Vietnamese conventions:
+
+        >>> fmt_value(2.03, "%", 2.025, 2.035, signed=True, language="vi"), fmt_value(142, "USD million", 142, float("nan"), language="vi")
+        ('+2,03%', 'hơn 142 triệu USD')
     """
     if _isnan(value):
-        return "n/a"
-    suffix = _UNIT_SUFFIX.get(unit, f" {unit}" if unit else "")
+        return "n/a" if language == "en" else "không có số liệu"
+    suffixes = _UNIT_SUFFIX_VI if language == "vi" else _UNIT_SUFFIX
+    suffix = suffixes.get(unit, f" {unit}" if unit else "")
     if digits is None and unit in ("USD million", "VND billion") and abs(float(value)) >= 100:
         digits = 0
 
     def one(x: float) -> str:
-        text = fmt_number(x, digits)
+        text = fmt_number(x, digits, language)
         if x < 0:
             text = "−" + text.lstrip("-")
         elif signed and x > 0:
@@ -95,10 +128,11 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
         return text
 
     low_open, high_open = _isnan(low), _isnan(high)
+    more, less = ("more than", "less than") if language == "en" else ("hơn", "dưới")
     if not low_open and high_open and float(low) == float(value):
-        return f"more than {one(value)}{suffix}"
+        return f"{more} {one(value)}{suffix}"
     if low_open and not high_open and float(high) == float(value):
-        return f"less than {one(value)}{suffix}"
+        return f"{less} {one(value)}{suffix}"
     main = f"{one(value)}{suffix}"
     if low_open or high_open:
         return main
@@ -107,7 +141,7 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
         return main
     if show_range is None:
         # Show the range only when it says more than the digits shown do (their own rounding).
-        shown = one(value).split(".")
+        shown = one(value).split("." if language == "en" else ",")
         decimals = len(shown[1]) if len(shown) > 1 else 0
         width = float(high) - float(low)
         show_range = width > 1.5 * 10.0 ** (-decimals) and width > 0.005 * abs(float(value))
@@ -167,10 +201,12 @@ def missing_note(what: str, province: str) -> Markdown:
 class Table:
     """A table with a caption naming its sources; renders as HTML in Jupyter and as text elsewhere."""
 
-    def __init__(self, frame, caption: str, source_ids: list[str]):
+    def __init__(self, frame, caption: str, source_ids: list[str], reference: bool = False):
         self.frame = frame
         self.caption = caption
         self.source_ids = sorted(set(source_ids))
+        #: The table shows yardsticks from outside the report's window (benchmarks): marked ``lso-ref``.
+        self.reference = reference
 
     def _sources_line(self) -> str:
         return "Sources: " + (", ".join(self.source_ids) if self.source_ids else "none")
@@ -179,14 +215,15 @@ class Table:
         from html import escape
 
         body = self.frame.to_html(index=False, border=0, na_rep="—", escape=True)
-        return (f"<figure class='lso-table'><figcaption><strong>{escape(self.caption)}</strong></figcaption>{body}"
+        css = "lso-table lso-ref" if self.reference else "lso-table"
+        return (f"<figure class='{css}'><figcaption><strong>{escape(self.caption)}</strong></figcaption>{body}"
                 f"<p class='lso-sources'><small>{escape(self._sources_line())}</small></p></figure>")
 
     def __repr__(self) -> str:
         return f"{self.caption}\n{self.frame.to_string(index=False)}\n{self._sources_line()}"
 
 
-def show_table(frame, caption: str, source_ids=None) -> Table:
+def show_table(frame, caption: str, source_ids=None, reference: bool = False) -> Table:
     """A table to display, captioned with the ``source_id``s it rests on (which are also cited).
 
     Args:
@@ -194,6 +231,8 @@ def show_table(frame, caption: str, source_ids=None) -> Table:
         caption: what the table shows.
         source_ids: ids, or strings of ids joined by ";" (as series' ``source_ids`` column holds);
             defaults to a ``source_id``/``source_ids`` column of ``frame``.
+        reference: the table shows yardsticks from outside the report's window (benchmark averages):
+            marked so, and exempt from the check that a report names only years in its window.
     """
     ids: set[str] = set()
     if source_ids is None:
@@ -208,4 +247,4 @@ def show_table(frame, caption: str, source_ids=None) -> Table:
         from lso_analysis.present.citations import cite
 
         cite(*sorted(ids))
-    return Table(frame, caption, sorted(ids))
+    return Table(frame, caption, sorted(ids), reference=reference)
