@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lso_analysis
-from lso_analysis.analysis.derive import DERIVED_COLUMNS, derive_implied, reported_chain, with_derived
+from lso_analysis.analysis.derive import DERIVED_COLUMNS, derive_implied, reported_chain
 from lso_analysis.analysis.series import annual_series, half_year_series
 from obs_factory import make_obs, trade_obs
 
@@ -180,8 +180,8 @@ def test_depth_two_chains_a_derived_ytd_into_a_month():
 def test_empty_and_schema():
     derived = derive_implied(make_obs([{"value": 1}]))
     assert derived.empty and tuple(derived.columns) == DERIVED_COLUMNS
-    both = with_derived(make_obs([{"value": 110}, {"measure": "growth_pct", "value": 10}]))
-    assert list(both["origin"]) == ["reported", "reported", "derived"]
+    implied = derive_implied(make_obs([{"value": 110}, {"measure": "growth_pct", "value": 10}]))
+    assert list(implied["origin"]) == ["derived"] and implied["value"].iloc[0] == pytest.approx(100)
 
 
 @settings(max_examples=100, deadline=None)

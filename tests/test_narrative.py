@@ -28,10 +28,12 @@ def test_fmt_value(args, kwargs, expected):
     assert nv.fmt_value(*args, **kwargs) == expected
 
 
-def test_fmt_row_signs_growth_rows_only():
+def test_a_row_as_a_claim_figure_signs_growth_rows_only():
+    from lso_analysis.present.claims import Fig, fmt
+
     growth = {"value": 52.0, "value_low": 51.5, "value_high": 52.5, "unit": "%", "measure": "growth_pct"}
     share = dict(growth, measure="share_pct")
-    assert nv.fmt_row(growth) == "+52%" and nv.fmt_row(share) == "52%"
+    assert fmt(Fig.of(growth)) == "+52%" and fmt(Fig.of(share)) == "52%"
 
 
 def test_md_fills_the_template_and_renders_as_markdown():

@@ -263,25 +263,3 @@ def derive_implied(obs: pd.DataFrame, max_depth: int = 2, share_bases: pd.DataFr
         derived += new
         known += new
     return to_frame(sorted(derived, key=lambda r: r["obs_id"]), DERIVED_COLUMNS)
-
-
-def with_derived(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Reported rows (``origin='reported'``) and derived rows in one frame."""
-    reported = obs.copy()
-    reported["derived_from"], reported["method"], reported["origin"] = "", "", "reported"
-    derived = derive_implied(obs) if derived is None else derived
-    parts = [reported] + ([derived] if len(derived) else [])
-    return pd.concat(parts, ignore_index=True)
-
-
-def __getattr__(name: str):
-    # annual_series and friends live in lso_analysis.analysis.series (module size); expose them here too.
-    if name in ("annual_series", "half_year_series", "period_series"):
-        from lso_analysis.analysis import series
-
-        return getattr(series, name)
-    if name == "coverage_table":
-        from lso_analysis.analysis.coverage import coverage_table
-
-        return coverage_table
-    raise AttributeError(name)

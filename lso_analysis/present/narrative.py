@@ -150,15 +150,6 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
     return f"{main} ({lo}–{hi})"
 
 
-def fmt_row(row: Any, signed: bool | None = None) -> str:
-    """:func:`fmt_value` for a row of observations or of a series (value, value_low, value_high, unit)."""
-    get = row.get if hasattr(row, "get") else lambda k, d=None: getattr(row, k, d)
-    unit = get("unit", "") or ""
-    if signed is None:
-        signed = get("measure", "") in ("growth_pct", "change_abs", "change_pp")
-    return fmt_value(get("value"), unit, get("value_low", math.nan), get("value_high", math.nan), signed=signed)
-
-
 class Markdown:
     """Markdown that Jupyter renders (``_repr_markdown_``) and prints as plain text elsewhere."""
 
