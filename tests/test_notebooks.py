@@ -93,7 +93,7 @@ def _province_names() -> list[str]:
 
 #: Words that state a result about the data: in a Markdown cell they would be true for one province and window only.
 _COMPARATIVE = re.compile(
-    r"\b(grew|grow[sn]?|fell|fall[s]?|rose|rise[s]?|peak(?:ed|s)?|least|most|highest|lowest|declin(?:ed|es)|dropped|"
+    r"\b(grew|fell|rose|peak(?:ed|s)?|least|most|highest|lowest|declined|dropped|"
     r"jump(?:ed|s)?|collaps(?:ed|es)|rebound(?:ed|s)?|recover(?:ed|s)?|slow(?:ed|s)|surg(?:ed|es)|increased|decreased|"
     r"worst|best|deepest|biggest|largest|smallest|trough|higher|lower|faster|slower)\b", re.I)
 

@@ -334,3 +334,13 @@ def growth_chart(c: Comparison):
     stacked.attrs.update(indicator="GRDP growth", province=c.province)
     return plotting.plot_series_with_intervals(stacked, title=f"GRDP growth: {c.province}, its group and Vietnam",
                                                ylabel="% on the year before", group_col="province")
+
+
+def heading(c: Comparison):
+    """The report's computed subtitle: the province and the window."""
+    return nv.Markdown("## " + title(c).text(c.language))
+
+
+def say(claims: Claim | list[Claim], c: Comparison):
+    """Display claims in the report's language (one as a paragraph, several as bullets)."""
+    return show(claims, c.language)
