@@ -99,7 +99,9 @@ def _steps(t) -> tuple[list[dict], list[tuple[float, Span, str]]]:
         level = Fig(r.level, r.level_low, r.level_high, "USD million")
         growth = _growth_fig(r.growth, r.growth_low, r.growth_high, r.growth_origin == "implied") if has else None
         steps.append({"year": _year(r.year), "level": level, "growth": growth, "direction": direction,
-                      "implied": r.growth_origin == "implied", "origin": r.level_origin})
+                      "implied": r.growth_origin == "implied", "origin": r.level_origin,
+                      "sources": _ids(t.turnover.loc[t.turnover["year"] == r.year, "source_ids"],
+                                      [r.growth_sources] if has and isinstance(r.growth_sources, str) else [])})
         if has and r.growth_origin == "implied":
             implied.append((r.growth, _year(r.year), r.growth_sources))
     return steps, implied
@@ -110,26 +112,27 @@ def direction(t) -> Claim:
     and the level year by year with the direction of each year."""
     steps, implied = _steps(t)
     rates = [(r.value, Span(r.period_start, r.period_end), r.source_ids) for r in t.yoy.itertuples()] + implied
-    sources = _ids(t.turnover["source_ids"], [s for _, _, s in rates])
+    step_sources = _ids([x for s in steps for x in s["sources"]])
     if not rates and not steps:
         return _claim(t, "trade.direction", "no_data", {})
     falls = sorted((x for x in rates if x[0] < 0), key=lambda x: (x[0], x[1].start))
     if falls:
         seen, picked = set(), []
-        for rate, span, _ in falls:
+        for rate, span, src in falls:
             year = pd.Timestamp(span.end).year
             if year not in seen:
                 seen.add(year)
-                picked.append((_growth_fig(rate, 0, 0, False), span))
+                picked.append((_growth_fig(rate, 0, 0, False), span, src))
         picked = picked[:2]
         return _claim(t, "trade.direction", "fell", {"growth": picked[0][0], "period": picked[0][1],
-                                                     "others": picked[1:], "steps": steps}, sources)
+                                                     "others": [p[:2] for p in picked[1:]], "steps": steps},
+                      _ids(step_sources, [p[2] for p in picked]))
     if rates and all(x[0] > 0 for x in rates):
         low, high = min(rates, key=lambda x: x[0]), max(rates, key=lambda x: x[0])
         return _claim(t, "trade.direction", "rose", {"low": _growth_fig(low[0], 0, 0, False), "low_period": low[1],
                                                      "high": _growth_fig(high[0], 0, 0, False), "high_period": high[1],
-                                                     "steps": steps}, sources)
-    return _claim(t, "trade.direction", "levels_only", {"steps": steps}, sources)
+                                                     "steps": steps}, _ids(step_sources, [low[2], high[2]]))
+    return _claim(t, "trade.direction", "levels_only", {"steps": steps}, step_sources)
 
 
 def plans(t) -> Claim:
@@ -167,7 +170,8 @@ def export_share(t) -> Claim:
     values = {"first": _share_item(first), "last": _share_item(last), "lows": [_share_item(low)],
               "high": _share_item(parts.loc[parts["export_share"].idxmax()])}
     if round(low["export_share"]) >= round(first["export_share"]):
-        return _claim(t, "trade.export_share", "rose", values, sources)
+        ends_high = round(last["export_share"]) >= round(parts["export_share"].max())
+        return _claim(t, "trade.export_share", "rose" if ends_high else "held", values, sources)
     printed = parts[parts["origin"] == "reported"]
     if low["origin"] != "reported" and len(printed):
         values["lows"].append(_share_item(printed.loc[printed["export_share"].idxmin()]))
@@ -186,12 +190,12 @@ def backlog(t) -> Claim:
     count = lambda r: Fig(float(r["value"]), float(r["value_low"]), float(r["value_high"]), "count")  # noqa: E731
     values = {"peak": count(peak), "day": Day(peak["date"])}
     if len(trucks) == 1:
-        return _claim(t, "trade.backlog", "one_count", values, _ids(trucks["source_ids"]))
+        return _claim(t, "trade.backlog", "one_count", values, _ids(peak["source_ids"]))
     last = trucks.iloc[-1]
     values.update(last=count(last), last_day=Day(last["date"]))
     shut = t.border[(t.border["group"] == "border_shut") & (t.border["date"] <= peak["date"])
                     & (t.border["date"] >= peak["date"] - pd.Timedelta(days=trade.BACKLOG_LAG_DAYS))]
-    sources = _ids(trucks["source_ids"])
+    sources = _ids(peak["source_ids"], last["source_ids"])
     if shut.empty:
         return _claim(t, "trade.backlog", "peak", values, sources)
     closure = shut.iloc[-1]
@@ -294,6 +298,7 @@ def magnitude_fit(t) -> Claim:
         return _claim(t, "trade.magnitude_fit", "unjudged", {"n": int(c["figures"].sum())})
     bad = judged[judged["fit"] < judged["figures"]]
     values = {"n": int(judged["figures"].sum()), "fit": int(judged["fit"].sum()),
+              "unjudged": int(c.loc[~c["judged"], "figures"].sum()),
               "misfit": [(trade.words(r.indicator if r.indicator != "exports" and r.indicator != "imports"
                                       else r.indicator + "_name", t.scope), int(r.figures - r.fit), int(r.figures))
                          for r in bad.itertuples()]}

@@ -18,8 +18,8 @@ WORDS = {
     "growth_printed": "printed",
     "growth_implied": "implied by the two levels",
     "declared_at": "declared at {customs}",
-    "declared_here": "declared in the province",
-    "turnover_title": "Trade {declared}, {province}, {window}",
+    "declared_here": "declared in {province}",
+    "turnover_title": "Trade {declared}, {window}",
     "turnover_caption": "How each year of the declared turnover of {province} was obtained (figures quoted as printed)",
     "turnover_missing": "full-year declared trade figure",
     "yoy_title": "Declared trade on the same period a year earlier, {province} (grey bars: period covered)",
@@ -29,13 +29,13 @@ WORDS = {
     "plans_missing": "declared trade figure",
     "attainment_title": "Share of plan achieved by the declared trade, {province}",
     "attainment_missing": "share of plan achieved by declared trade",
-    "parts_title": "Exports and imports {declared}, {province}: periods from 1 January",
+    "parts_title": "Exports and imports {declared}: periods from 1 January",
     "parts_ylabel": "% of exports + imports",
     "parts_note": "Above each bar: exports + imports in USD million.",
     "exports": "exports",
     "imports": "imports",
     "derived_bar": "derived (implied)",
-    "parts_caption": "Exports and imports {declared}, {province} (periods from the first of January)",
+    "parts_caption": "Exports and imports {declared} (periods from the first of January)",
     "parts_missing": "pair of export and import figures",
     "trucks_title": "Trucks waiting at the border gates, {province}, with the closures, halts and reopenings",
     "trucks_caption": "Trucks waiting at the border gates of {province}: the best count for each date",
@@ -136,6 +136,8 @@ def _export_share(head: str, shape: str):
             body = f"exports' share of declared trade was {first}, fell to {_list(lows)}, and was {last}."
         elif shape == "fell":
             body = f"exports' share of declared trade was {first} and fell to {_list(lows)}, its lowest, at the end."
+        elif shape == "rose":
+            body = f"exports' share of declared trade was {first} and rose to {last}, never below where it started."
         else:
             body = (f"exports' share of declared trade never went below the {first} it started at; it reached "
                     f"{_share(v['high'], f)} and was {last}.")
@@ -161,11 +163,13 @@ def _after(claim, f) -> str:
 
 def _fit(claim, f) -> str:
     v = claim.values
+    rest = (f" {v['unjudged']} more {'has' if v['unjudged'] == 1 else 'have'} no band to be judged against."
+            if v["unjudged"] else "")
     if claim.case == "all_fit":
-        return f"All **{v['n']}** trade figures in the window fit the band of their own series."
+        return f"All **{v['n']}** trade figures with a band in the window fit the band of their own series.{rest}"
     series = _list([f"{name} ({k} of {n})" for name, k, n in v["misfit"]])
-    return (f"**{v['fit']}** of the **{v['n']}** trade figures in the window fit the band of their own series; "
-            f"those that do not: {series}. Read them as possibly filed under the wrong series.")
+    return (f"**{v['fit']}** of the **{v['n']}** trade figures with a band in the window fit the band of their own "
+            f"series; those that do not: {series}. Read them as possibly filed under the wrong series.{rest}")
 
 
 CLAIMS = {
@@ -186,7 +190,8 @@ CLAIMS = {
     ("trade.export_share", "dipped"): _export_share("Exports lost ground, then regained it", "dipped"),
     ("trade.export_share", "fell_closures"): _export_share("Exports bore the closures", "fell"),
     ("trade.export_share", "fell"): _export_share("Exports lost ground to imports", "fell"),
-    ("trade.export_share", "rose"): _export_share("Exports held their ground", "rose"),
+    ("trade.export_share", "rose"): _export_share("Exports gained ground on imports", "rose"),
+    ("trade.export_share", "held"): _export_share("Exports held their ground", "held"),
     ("trade.export_share", "too_thin"): ("Exports were {share} of declared trade for {period:the}, the only period "
                                          "with both exports and imports: one period cannot show a shift."),
     ("trade.export_share", "no_data"): ("The data hold no period with both exports and imports for {province}: who "
