@@ -61,14 +61,17 @@ def border_events(scope: Scope, events: pd.DataFrame | None) -> pd.DataFrame:
     return out.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
 
 
-def _pool(scope: Scope, obs: pd.DataFrame) -> pd.DataFrame:
-    return series.candidates(obs, scope.province, scope.include_derived)
+def _pool(scope: Scope, obs: pd.DataFrame, derived: bool | None = None) -> pd.DataFrame:
+    """Printed and (if included) derived figures, all in the window: a value implied for a period outside it
+    (a base year from a growth rate) is left out."""
+    pool = series.candidates(obs, scope.province, scope.include_derived if derived is None else derived)
+    return scope.window.select(pool)
 
 
 def _yearly(scope: Scope, indicator: str, obs: pd.DataFrame, measure: str = "level", derived: bool | None = None):
     spans = [({"year": y}, pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in scope.window.years]
     use_derived = scope.include_derived if derived is None else derived
-    pool = series.candidates(obs, scope.province, use_derived)
+    pool = _pool(scope, obs, use_derived)
     return series.period_series(indicator, spans, obs, scope.province, measure, scope.include_estimates, use_derived,
                                 pool=pool)
 

@@ -258,6 +258,8 @@ def revenue(t) -> Claim:
 def budget(t) -> Claim:
     """State budget revenue in the last full year against the highest full year of the window."""
     rev = t.revenue
+    if rev.empty:
+        return _claim(t, "trade.budget", "no_data", {})
     years = rev[(rev["indicator"] == "budget_revenue") & (rev["period_start"].dt.month == 1)
                 & (rev["period_end"].dt.month == 12) & (rev["period_end"].dt.day == 31)]
     if years.empty:

@@ -95,6 +95,9 @@ def _steps(claim, f) -> str:
     steps = claim.values.get("steps", [])
     if not steps:
         return ""
+    if len(steps) == 1:
+        s = dict(steps[0], direction="")
+        return f" The only full-year level in the window is {_step(f, s)}."
     return f" Year by year it {'was ' if not steps[0]['direction'] else ''}" + _list([_step(f, s) for s in steps]) + "."
 
 
@@ -165,6 +168,8 @@ def _fit(claim, f) -> str:
     v = claim.values
     rest = (f" {v['unjudged']} more {'has' if v['unjudged'] == 1 else 'have'} no band to be judged against."
             if v["unjudged"] else "")
+    if claim.case == "all_fit" and v["n"] == 1:
+        return f"The one trade figure with a band in the window fits the band of its series.{rest}"
     if claim.case == "all_fit":
         return f"All **{v['n']}** trade figures with a band in the window fit the band of their own series.{rest}"
     series = _list([f"{name} ({k} of {n})" for name, k, n in v["misfit"]])
@@ -194,7 +199,7 @@ CLAIMS = {
     ("trade.export_share", "held"): _export_share("Exports held their ground", "held"),
     ("trade.export_share", "too_thin"): ("Exports were {share} of declared trade for {period:the}, the only period "
                                          "with both exports and imports: one period cannot show a shift."),
-    ("trade.export_share", "no_data"): ("The data hold no period with both exports and imports for {province}: who "
+    ("trade.export_share", "no_data"): ("The data hold no period with both exports and imports for {province} in {window}: who "
                                         "bore any fall cannot be told."),
     ("trade.backlog", "peak_after_closure"): ("The longest queue the data count is {peak} trucks on {day}, "
                                               "{days} days after the closure or halt recorded last before it ({closure}, "
