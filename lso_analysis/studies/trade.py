@@ -132,8 +132,9 @@ def growth_and_plans(scope: Scope, turnover: pd.DataFrame, obs: pd.DataFrame | N
     years = list(turnover["year"])
     printed = _yearly(scope, "trade_turnover", obs, "growth_pct").set_index("year")
     plans = _yearly(scope, "trade_turnover", obs, "plan_pct", derived=False).set_index("year")
-    implied = derive.derive_implied(obs) if scope.include_derived and len(obs) else pd.DataFrame(columns=["method"])
-    implied = implied[(implied["method"] == "plan_from_share") & (implied["indicator"] == "trade_turnover")]
+    implied = derive.derive_implied(obs) if scope.include_derived and len(obs) else pd.DataFrame()
+    if len(implied):
+        implied = implied[(implied["method"] == "plan_from_share") & (implied["indicator"] == "trade_turnover")]
     level = turnover.set_index("year")
     rows = []
     for y in years:
