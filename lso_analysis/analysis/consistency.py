@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pandas as pd
 
@@ -143,7 +144,7 @@ def load_magnitude_bands(path=None) -> pd.DataFrame:
     from lso_analysis import paths
 
     path = paths.REFERENCE_DIR / "magnitude_bands.csv" if path is None else path
-    if not __import__("pathlib").Path(path).exists():
+    if not Path(path).exists():
         return pd.DataFrame(columns=list(BAND_COLUMNS))
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in BAND_COLUMNS if c not in raw.columns]
