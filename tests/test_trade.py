@@ -449,3 +449,41 @@ def test_kylinh_small_trade_is_not_flagged_as_misfiled(kylinh):
     assert fit.case == "all_fit" and (fit.values["n"], fit.values["unjudged"]) == (9, 1)
     assert tc.magnitudes(kylinh).case == "one_apart"
     assert tc.magnitudes(kylinh).values["ratio"].value == pytest.approx(1950 / 812.4)
+
+
+def test_remaining_cases_have_their_own_wording():
+    complete = make(make_obs([{"value": 500, "period": str(y), "source_id": f"s{y}"} for y in range(2019, 2024)]))
+    assert tc.coverage(complete).case == "complete" and "**5** reported" in tc.coverage(complete).text()
+    one_plan = make(make_obs([{"value": 500, "period": "2021"}, {"measure": "plan_pct", "value": 125, "period": "2021"}]))
+    claim = tc.plans(one_plan)
+    assert claim.case == "one" and claim.values["plan"].value == pytest.approx(400)
+    close = make(make_obs([{"value": v, "period": p, "indicator": i, "source_id": p} for p, v, i in [
+        ("2021", 500, "trade_turnover"), ("2021", 600, "trade_turnover_all_goods"),
+        ("2022", 500, "trade_turnover"), ("2022", 700, "trade_turnover_all_goods")]]))
+    assert tc.magnitudes(close).case == "close" and "1.2 to 1.4 times" in tc.magnitudes(close).text()
+    unjudged = make(make_obs([{"province": "X", "value": 500}]), scope=Scope("X"))
+    assert tc.magnitude_fit(unjudged).case == "unjudged"
+
+
+@pytest.mark.parametrize("rows, case", [
+    ([("trade_turnover", 20), ("exports", 10), ("imports", 30)], "imports_led"),
+    ([("trade_turnover", 20)], "turnover_only"),
+    ([], "no_data"),
+])
+def test_after_reopening_cases(rows, case):
+    obs = make_obs([{"indicator": i, "measure": "growth_pct", "value": v, "period": "2023"} for i, v in rows]
+                   or [{"value": 500, "period": "2023"}])
+    opened = ev([("2022-05-01", "halt", "Gate shut"), ("2023-01-08", "reopening", "Border open")])
+    claim = tc.after(make(obs, opened))
+    assert claim.case == case
+    if rows:
+        assert [g.value for _, g in claim.values["growth"]] == [v for _, v in rows]
+
+
+def test_context_is_shown_for_its_province_and_never_names_a_year_outside_the_window():
+    context = pd.DataFrame([{"province": "X", "topic": "border_gates", "text": "Two road gates.", "source_id": "a"},
+                            {"province": "X", "topic": "trade_goods", "text": "Timber since 2019.", "source_id": "b"},
+                            {"province": "X", "topic": "economy", "text": "Not a trade topic.", "source_id": "c"}])
+    shown = tc.heading(make(make_obs([{"province": "X", "value": 5}]), scope=Scope("X", 2021, 2022), context=context))
+    text = shown._repr_markdown_()
+    assert "Two road gates." in text and "Timber" not in text and "Not a trade topic" not in text

@@ -1,11 +1,4 @@
-"""Trade through a province's border gates: the declared series, exports and imports, backlogs, revenue, magnitudes.
-
-Every function takes a :class:`~lso_analysis.analysis.scope.Scope` and works on the province's figures in its
-window only (derived values are implied from those figures alone, so nothing outside the window enters).
-Events are read by their typed ``kind``/``group`` columns, never by their titles. :class:`Trade` bundles the
-frames for the notebook; the charts and tables are in :mod:`lso_analysis.studies.trade_display`, the claims
-(every sentence about the data) in :mod:`lso_analysis.studies.trade_claims`.
-"""
+"""Trade through a province's border gates in one scope: declared series, exports and imports, backlogs, revenue."""
 
 from __future__ import annotations
 
@@ -361,6 +354,10 @@ def magnitude_check(scope: Scope, obs: pd.DataFrame | None = None, table: pd.Dat
 
 class Trade:
     """The trade study for one scope: its frames, computed once on first use.
+
+    Every frame holds only the province's figures inside the window (derived values are implied from those
+    alone). Events are read by their typed ``kind``/``group`` columns, never by their titles. The charts and
+    tables are in :mod:`lso_analysis.studies.trade_display`, the claims in :mod:`lso_analysis.studies.trade_claims`.
 
     Args:
         scope: province, window and switches.

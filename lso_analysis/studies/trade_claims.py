@@ -1,9 +1,4 @@
-"""The trade study's claims: every sentence its report says about the data, decided here, worded in ``wording/trade``.
-
-Each function takes a :class:`lso_analysis.studies.trade.Trade` and returns a
-:class:`~lso_analysis.present.claims.Claim` whose ``case`` says which way the data went (or that they
-cannot tell), checked against the window: a claim that names a year outside it raises ``OutOfWindowError``.
-"""
+"""The trade study's claims: each sentence about the data, its case decided here and worded in ``wording/trade``."""
 
 from __future__ import annotations
 
@@ -67,7 +62,8 @@ def heading(t):
     context = t.context if t.context is not None else pd.DataFrame(columns=["topic", "text", "source_id"])
     for topic in CONTEXT_TOPICS:
         for r in context[context["topic"] == topic].itertuples():
-            items.append(Claim("trade.context", "text", {"text": r.text}, (r.source_id,)))
+            if all(t.scope.window.contains_year(y) for y in _years_in(r.text)):  # context dated outside: left out
+                items.append(Claim("trade.context", "text", {"text": r.text}, (r.source_id,)))
     return show(items, t.scope.language, bullets=False)
 
 
