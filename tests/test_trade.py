@@ -227,6 +227,9 @@ def test_section_claims_real(study):
     backlog = tc.backlog(study)
     assert backlog.case == "peak_on_closure" and backlog.values["peak"].value == 4800
     assert "Tân Thanh" in backlog.values["closure"]
+    again = tc.backlog_again(study)  # eased in January 2022, built up again when Hữu Nghị shut in March
+    assert again.case == "again_after_closure" and (again.values["low"].value, again.values["again"].value) == (1300, 1700)
+    assert "Hữu Nghị" in again.values["closure"] and again.values["days"] == 1
     opened = tc.reopening(study)
     assert opened.case == "reopened" and "8 January 2023" in opened.text()
     after = tc.after(study)
@@ -377,6 +380,13 @@ def test_backlog_and_reopening_cases():
     counts = make_obs([{"indicator": "trucks_waiting", "unit": "count", "value": v, "period": d, "source_id": f"c{i}"}
                        for i, (d, v) in enumerate([("2022-03-01", 200), ("2022-03-20", 900), ("2022-04-10", 100)])])
     assert tc.backlog(make(counts)).case == "peak"
+    assert tc.backlog_again(make(counts)) is None  # the counts only eased after the longest queue
+    rebuilt = make_obs([{"indicator": "trucks_waiting", "unit": "count", "value": v, "period": d, "source_id": f"c{i}"}
+                        for i, (d, v) in enumerate([("2022-03-20", 900), ("2022-04-10", 100), ("2022-05-10", 400)])])
+    claim = tc.backlog_again(make(rebuilt, ev([("2022-05-01", "goods_ban", "Fruit held back"),
+                                                 ("2022-04-20", "halt", "Gate shut")])))
+    assert claim.case == "again_after_closure" and claim.values["closure"] == "Gate shut"  # a crossing shut first
+    assert claim.values["days"] == 20 and tc.backlog_again(make(rebuilt)).case == "again"
     shut = ev([("2022-03-05", "halt", "Gate shut")])
     claim = tc.backlog(make(counts, shut))
     assert claim.case == "peak_after_closure" and claim.values["days"] == 15

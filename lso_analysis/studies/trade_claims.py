@@ -14,6 +14,10 @@ from lso_analysis.studies import trade
 CONTEXT_TOPICS = ("border_gates", "trade_goods")
 #: All goods ÷ declared below this and the two series are too close for a size check to tell them apart.
 APART_RATIO = 2.0
+#: A truck count this many times the lowest count since the longest queue means the queue built up again.
+REBUILD = 1.2
+#: Event kinds that shut a crossing (as against a ban on sending some goods to it).
+CROSSING_SHUT = ("closure", "halt")
 _YEAR = re.compile(r"(?<![\d/])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
 
 
@@ -189,16 +193,54 @@ def backlog(t) -> Claim:
         return _claim(t, "trade.backlog", "one_count", values, _ids(peak["source_ids"]))
     last = trucks.iloc[-1]
     values.update(last=count(last), last_day=Day(last["date"]))
-    shut = t.border[(t.border["group"] == "border_shut") & (t.border["date"] <= peak["date"])
-                    & (t.border["date"] >= peak["date"] - pd.Timedelta(days=trade.BACKLOG_LAG_DAYS))]
+    closure = _closure_before(t, peak["date"])
     sources = _ids(peak["source_ids"], last["source_ids"])
-    if shut.empty:
+    if closure is None:
         return _claim(t, "trade.backlog", "peak", values, sources)
-    closure = shut.iloc[-1]
     values.update(closure=closure["title"], closure_day=Day(closure["date"]),
                   days=int((peak["date"] - closure["date"]).days))
     case = "peak_on_closure" if values["days"] == 0 else "peak_after_closure"
     return _claim(t, "trade.backlog", case, values, sources + (closure["source_id"],))
+
+
+def _closure_before(t, day: pd.Timestamp) -> pd.Series | None:
+    """The last closure or halt at most :data:`trade.BACKLOG_LAG_DAYS` days before ``day`` (or on it), or None.
+
+    A crossing shut (kinds :data:`CROSSING_SHUT`) comes before other ``border_shut`` events such as a ban on
+    one kind of goods, which restrict what is sent to the gates rather than what crosses them.
+    """
+    shut = t.border[(t.border["group"] == "border_shut") & (t.border["date"] <= day)
+                    & (t.border["date"] >= day - pd.Timedelta(days=trade.BACKLOG_LAG_DAYS))]
+    if shut.empty:
+        return None
+    shut = shut.assign(_crossing=shut["kind"].isin(CROSSING_SHUT)).sort_values(["_crossing", "date"], kind="stable")
+    return shut.iloc[-1]
+
+
+def backlog_again(t) -> Claim | None:
+    """Did the queue build up again after the longest one? The first count more than :data:`REBUILD` above the
+    lowest count since the peak, with the closure or halt in the month before it; None when the counts only eased."""
+    trucks = t.trucks
+    if len(trucks) < 3:
+        return None
+    peak_at = trucks["value"].idxmax()
+    low, again = None, None
+    for _, r in trucks.loc[peak_at:].iloc[1:].iterrows():
+        if low is None or r["value"] < low["value"]:
+            low = r
+        elif r["value"] > REBUILD * low["value"]:
+            again = r
+            break
+    if again is None:
+        return None
+    count = lambda r: Fig(float(r["value"]), float(r["value_low"]), float(r["value_high"]), "count")  # noqa: E731
+    values = {"low": count(low), "low_day": Day(low["date"]), "again": count(again), "again_day": Day(again["date"])}
+    sources = _ids(low["source_ids"], again["source_ids"])
+    closure = _closure_before(t, again["date"])
+    if closure is None:
+        return _claim(t, "trade.backlog_again", "again", values, sources)
+    values.update(closure=closure["title"], days=int((again["date"] - closure["date"]).days))
+    return _claim(t, "trade.backlog_again", "again_after_closure", values, sources + (closure["source_id"],))
 
 
 def reopening(t) -> Claim:

@@ -177,6 +177,16 @@ def _fit(claim, f) -> str:
             f"series; those that do not: {series}. Read them as possibly filed under the wrong series.{rest}")
 
 
+def _again(claim, f) -> str:
+    v = claim.values
+    text = (f"After it the counts eased to {f.one(v['low'])} trucks on {f.one(v['low_day'])}, then rose again to "
+            f"{f.one(v['again'])} on {f.one(v['again_day'])}")
+    if claim.case == "again":
+        return text + ", with no closure or halt recorded in the month before."
+    when = {0: "the same day as", 1: "a day after"}.get(v["days"], f"{v['days']} days after")
+    return text + f", {when} a closure or halt ({f.one(v['closure'])})."
+
+
 CLAIMS = {
     ("trade.title", "title"): "## Trade through the border gates of {province}, {window}",
     ("trade.context", "text"): "{text}",
@@ -211,6 +221,8 @@ CLAIMS = {
                                 "recorded in the month before it. The last count in the window is {last} trucks on {last_day}."),
     ("trade.backlog", "one_count"): "The data hold one count of waiting trucks: {peak} on {day}; one count shows no queue building or clearing.",
     ("trade.backlog", "no_data"): "The data hold no count of trucks waiting at the border gates of {province} in {window}.",
+    ("trade.backlog_again", "again"): _again,
+    ("trade.backlog_again", "again_after_closure"): _again,
     ("trade.reopening", "reopened"): ("After the last closure or halt recorded in the window ({closure}, {closure_day}), "
                                       "the border reopened on **{day}**: {title}."),
     ("trade.reopening", "reopened_no_closure"): "The data record a reopening on **{day}**: {title}; they record no closure before it in the window.",
