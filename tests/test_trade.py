@@ -271,8 +271,10 @@ def test_ha_giang_has_no_trade_and_says_so():
     assert set(cases.values()) == {"no_data"}, cases
     assert tc.reopening(t).case == "no_events" and tc.after(t) is None
     assert tc.direction(t).text() == "No declared trade figure for Hà Giang in 2019–2023: the direction of trade cannot be traced here."
-    for note in (td.parts_chart(t), td.trucks_chart(t), td.yoy_chart(t), td.turnover_chart(t), td.turnover_table(t)):
+    for note in (td.parts_chart(t), td.trucks_chart(t), td.yoy_chart(t), td.turnover_chart(t), td.revenue_table(t)):
         assert isinstance(note, narrative.Markdown) and "Hà Giang" in note.text and LS not in note.text
+    # a table beside a chart's note (or a claim saying the same) shows nothing rather than a second note
+    assert [td.turnover_table(t), td.parts_table(t), td.knock_table(t), td.mags_table(t), td.check_table(t)] == [None] * 5
     assert LS not in tc.heading(t)._repr_markdown_()
 
 

@@ -39,7 +39,10 @@ def _note(t, key: str) -> nv.Markdown:
     return nv.missing_note(_w(t, key), t.scope.province)
 
 
-def _table(t, frame, columns: dict, caption: str, sources, missing: str, has_data=None):
+def _table(t, frame, columns: dict, caption: str, sources, missing: str, has_data=None, quiet: bool = False):
+    """The captioned table, or the "no data" note (nothing at all when ``quiet``: a chart or claim beside it says so)."""
+    if quiet and not (len(frame) > 0 if has_data is None else has_data):
+        return None
     shown = tables.readable(frame, columns, t.scope.language) if len(frame) else frame
     return tables.table_or_note(shown, _w(t, caption, declared=declared(t)), list(sources), _w(t, missing),
                                 t.scope.province, has_data=has_data)
@@ -59,7 +62,7 @@ def turnover_table(t):
     h = _h(t, "year", "declared", "figure", "how", "source")
     cols = {h[0]: "year", h[1]: ("value", "USD million", False), h[2]: "origin", h[3]: "how", h[4]: "source_ids"}
     return _table(t, t.turnover, cols, "turnover_caption", t.turnover["source_ids"], "turnover_missing",
-                  has_data=t.turnover["value"].notna().any())
+                  has_data=t.turnover["value"].notna().any(), quiet=True)
 
 
 def _shown_events(t) -> pd.DataFrame:
@@ -81,7 +84,7 @@ def yoy_chart(t):
 def yoy_table(t):
     h = _h(t, "period", "growth", "figure", "source")
     cols = {h[0]: "period", h[1]: ("value", "%", True), h[2]: "origin", h[3]: "source_ids"}
-    return _table(t, t.yoy, cols, "yoy_caption", t.yoy["source_ids"], "yoy_missing")
+    return _table(t, t.yoy, cols, "yoy_caption", t.yoy["source_ids"], "yoy_missing", quiet=True)
 
 
 def plans_table(t):
@@ -144,7 +147,7 @@ def parts_table(t):
     h = _h(t, "period", "exports", "imports", "share", "figure", "source")
     cols = {h[0]: "period", h[1]: ("exports", "USD million", False), h[2]: ("imports", "USD million", False),
             h[3]: ("export_share", "%", False, 0), h[4]: "origin", h[5]: "source_id"}
-    return _table(t, t.parts, cols, "parts_caption", t.parts["source_id"], "parts_missing")
+    return _table(t, t.parts, cols, "parts_caption", t.parts["source_id"], "parts_missing", quiet=True)
 
 
 def trucks_chart(t):
@@ -161,7 +164,7 @@ def trucks_chart(t):
 def trucks_table(t):
     h = _h(t, "date", "trucks", "raw", "note", "source")
     cols = {h[0]: "period", h[1]: ("value", "count", False), h[2]: "value_raw", h[3]: "scope", h[4]: "source_ids"}
-    return _table(t, t.trucks, cols, "trucks_caption", t.trucks["source_ids"], "trucks_missing")
+    return _table(t, t.trucks, cols, "trucks_caption", t.trucks["source_ids"], "trucks_missing", quiet=True)
 
 
 def after_table(t):
@@ -186,7 +189,8 @@ def knock_table(t):
     k = t.knock.assign(revenue=[name(t, c) for c in t.knock["indicator_rev"]])
     h = _h(t, "period", "declared", "revenue", "revenue_growth")
     cols = {h[0]: "period", h[1]: ("value_trade", "%", True), h[2]: "revenue", h[3]: ("value_rev", "%", True)}
-    return _table(t, k, cols, "knock_caption", [*k["source_id_trade"], *k["source_id_rev"]], "knock_missing")
+    return _table(t, k, cols, "knock_caption", [*k["source_id_trade"], *k["source_id_rev"]], "knock_missing",
+                  quiet=True)
 
 
 def mags_table(t):
@@ -194,7 +198,7 @@ def mags_table(t):
     cols = {h[0]: "period", h[1]: ("value_declared", "USD million", False), h[2]: ("value_all", "USD million", False),
             h[3]: ("ratio", "times", False)}
     return _table(t, t.mags, cols, "mags_caption", [*t.mags["source_id_declared"], *t.mags["source_id_all"]],
-                  "mags_missing")
+                  "mags_missing", quiet=True)
 
 
 def _band(t, low: float, high: float) -> str:
@@ -204,6 +208,8 @@ def _band(t, low: float, high: float) -> str:
 def check_table(t):
     """One row per series: figures, how many fit, their yearly scale, the band and where the band comes from."""
     c = t.checks
+    if c.empty:
+        return None  # the magnitude claim says there is no figure to check
     h = _h(t, "series", "figures", "fit", "per_year", "band", "basis")
     frame = pd.DataFrame({
         h[0]: [name(t, code) for code in c["indicator"]], h[1]: c["figures"], h[2]: c["fit"],
