@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pandas as pd
 
@@ -27,14 +28,14 @@ FLOW_INDICATORS = frozenset({
     "industrial_output_value", "public_investment_disbursed", "public_investment_implemented", "new_enterprises",
     "new_enterprise_capital", "new_cooperatives", "new_cooperative_capital", "farm_exports_volume",
 })
-#: Plausible annual magnitudes in USD million (issue 4: the three trade aggregates differ tenfold).
-TRADE_BANDS = {
-    "trade_turnover": (1_000.0, 10_000.0),
-    "trade_turnover_all_goods": (10_000.0, math.nan),
-    "local_exports": (math.nan, 1_000.0),
-    "exports": (100.0, 10_000.0),
-    "imports": (100.0, 10_000.0),
-}
+#: A series with no band in ``magnitude_bands.csv`` for its province gets one derived from its own figures:
+#: from ``median ÷ DERIVED_BAND_FACTOR`` to ``median × DERIVED_BAND_FACTOR`` of their yearly scale, once it
+#: holds at least ``DERIVED_BAND_MIN_FIGURES`` figures (fewer: no band, nothing judged).
+DERIVED_BAND_FACTOR = 4.0
+DERIVED_BAND_MIN_FIGURES = 3
+#: The trade series whose magnitudes are checked (issue 4: the three trade aggregates differ tenfold).
+TRADE_SERIES = ("trade_turnover", "trade_turnover_all_goods", "local_exports", "exports", "imports")
+BAND_COLUMNS = ("province", "indicator", "unit", "low", "high", "basis")
 _STATUS_ORDER = {"conflict": 0, "explained": 1, "ok": 2}
 
 
@@ -131,39 +132,135 @@ def _sub_periods(rows: list[dict]) -> list[dict]:
     return out
 
 
-def check_trade_magnitudes(obs: pd.DataFrame, bands: dict[str, tuple[float, float]] | None = None) -> pd.DataFrame:
-    """Flag trade figures whose annualised size does not fit their aggregate (a misfiled series).
+def load_magnitude_bands(path=None) -> pd.DataFrame:
+    """The plausible yearly magnitudes of trade series per province (``data/reference/magnitude_bands.csv``).
 
-    The band is put on the figure's own time scale (× months/12, or days/365.25), so a
-    quarter of ``trade_turnover`` is expected between 250 and 2,500 USD million.
+    Columns :data:`BAND_COLUMNS`; ``low``/``high`` in the ``unit`` per year, NaN (an empty cell) = unbounded.
+
+    Raises:
+        ValueError: naming the file, row and column of a bound that is not a number, of a low above its
+            high, of a row with no bound at all, of an unknown trade series or a duplicated province and series.
+    """
+    from lso_analysis import paths
+
+    path = paths.REFERENCE_DIR / "magnitude_bands.csv" if path is None else path
+    if not Path(path).exists():
+        return pd.DataFrame(columns=list(BAND_COLUMNS))
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in BAND_COLUMNS if c not in raw.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    out, seen = [], set()
+    for i, r in enumerate(raw.to_dict("records"), start=2):
+        where = f"{path}, row {i}"
+        if r["indicator"] not in TRADE_SERIES:
+            raise ValueError(f"{where}, column indicator: {r['indicator']!r} is not a checked trade series "
+                             f"({', '.join(TRADE_SERIES)})")
+        bounds = {}
+        for col in ("low", "high"):
+            try:
+                bounds[col] = float(r[col]) if r[col].strip() else math.nan
+            except ValueError:
+                raise ValueError(f"{where}, column {col}: {r[col]!r} is not a number") from None
+        if math.isnan(bounds["low"]) and math.isnan(bounds["high"]):
+            raise ValueError(f"{where}, columns low/high: a band needs at least one bound")
+        if bounds["low"] > bounds["high"]:
+            raise ValueError(f"{where}, column low: {bounds['low']:g} is above high {bounds['high']:g}")
+        if (r["province"], r["indicator"]) in seen:
+            raise ValueError(f"{where}, column indicator: a second band for {r['province']} {r['indicator']}")
+        seen.add((r["province"], r["indicator"]))
+        out.append({**r, **bounds})
+    return pd.DataFrame(out, columns=list(BAND_COLUMNS))
+
+
+def _per_year(rows: pd.DataFrame) -> pd.Series:
+    return pd.Series([v * annual_factor(s, e) for v, s, e in zip(rows["value"], rows["period_start"], rows["period_end"])],
+                     index=rows.index, dtype=float)
+
+
+def magnitude_bands(province: str, obs: pd.DataFrame | None = None,
+                    table: pd.DataFrame | None = None) -> dict[str, tuple[float, float, str]]:
+    """The band of each trade series for ``province``: indicator → (low, high, basis), per year in USD million.
+
+    A band comes from ``magnitude_bands.csv`` when the province has a row for the series; otherwise it is
+    derived from the province's own figures in ``obs`` (levels in USD million, put on a yearly scale): from
+    their median ÷ :data:`DERIVED_BAND_FACTOR` to the median × the same, when the series holds at least
+    :data:`DERIVED_BAND_MIN_FIGURES` figures. A series with fewer has no band. So a province's true figures
+    are never judged against another province's scale.
+
+    >>> obs = pd.DataFrame({"province": ["X"] * 3, "indicator": ["trade_turnover"] * 3, "measure": ["level"] * 3,
+    ...     "unit": ["USD million"] * 3, "value": [400.0, 500.0, 250.0],
+    ...     "period_start": pd.to_datetime(["2021-01-01", "2022-01-01", "2023-01-01"]),
+    ...     "period_end": pd.to_datetime(["2021-12-31", "2022-12-31", "2023-06-30"])})
+    >>> magnitude_bands("X", obs, table=pd.DataFrame(columns=list(BAND_COLUMNS)))["trade_turnover"][:2]
+    (125.0, 2000.0)
+    """
+    table = load_magnitude_bands() if table is None else table
+    out = {r["indicator"]: (float(r["low"]), float(r["high"]), r["basis"])
+           for r in table[table["province"] == province].to_dict("records")}
+    if obs is None or obs.empty:
+        return out
+    rows = obs[(obs["measure"] == "level") & (obs["unit"] == "USD million")]
+    if "province" in rows:
+        rows = rows[rows["province"] == province]
+    if "status" in rows:
+        rows = rows[rows["status"] != "target"]
+    for code in TRADE_SERIES:
+        own = rows[rows["indicator"] == code]
+        if code in out or len(own) < DERIVED_BAND_MIN_FIGURES:
+            continue
+        median = float(_per_year(own).median())
+        out[code] = (median / DERIVED_BAND_FACTOR, median * DERIVED_BAND_FACTOR,
+                     f"derived: the median of its {len(own)} figures on a yearly scale, "
+                     f"÷{DERIVED_BAND_FACTOR:g} to ×{DERIVED_BAND_FACTOR:g}")
+    return out
+
+
+def check_trade_magnitudes(obs: pd.DataFrame, bands: dict[str, tuple] | None = None,
+                           table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Flag trade figures whose annualised size does not fit their series' band (a misfiled series).
+
+    The band is put on the figure's own time scale (× months/12, or days/365.25), so a quarter of a series
+    banded 1,000–10,000 USD million a year is expected between 250 and 2,500. Bands are per province
+    (:func:`magnitude_bands`); a series with no band is not judged (its figures fit, noted "no band").
 
     Args:
-        obs: observations (levels in ``USD million`` are checked; others are ignored).
-        bands: indicator → (low, high) per year, NaN = unbounded; default :data:`TRADE_BANDS`.
+        obs: observations (levels in ``USD million`` of :data:`TRADE_SERIES` are checked; others ignored).
+        bands: indicator → (low, high[, basis]) per year for every row, NaN = unbounded; default: each
+            province's own (:func:`magnitude_bands`).
+        table: the bands table (default :func:`load_magnitude_bands`).
 
     Returns:
         Rows in the :func:`check_consistency` layout with ``check='magnitude'``; side b is
         the band (``low_b``/``high_b``) and ``overlap`` says whether the figure fits it.
 
-    >>> row = {"obs_id": "dv#1", "source_id": "dv", "indicator": "trade_turnover", "measure": "level",
-    ...        "unit": "USD million", "value": 51990.563, "value_low": 51990.5625, "value_high": 51990.5635,
-    ...        "period_start": pd.Timestamp("2023-01-01"), "period_end": pd.Timestamp("2023-12-31")}
+    >>> row = {"obs_id": "dv#1", "source_id": "dv", "province": "Lạng Sơn", "indicator": "trade_turnover",
+    ...        "measure": "level", "unit": "USD million", "value": 51990.563, "value_low": 51990.5625,
+    ...        "value_high": 51990.5635, "period_start": pd.Timestamp("2023-01-01"), "period_end": pd.Timestamp("2023-12-31")}
     >>> out = check_trade_magnitudes(pd.DataFrame([row]))
     >>> bool(out.loc[0, "overlap"]), out.loc[0, "note"]
     (False, '51,991 USD million a year (×1.00); fits: trade_turnover_all_goods')
     """
-    bands = TRADE_BANDS if bands is None else bands
     out = []
-    rows = obs[(obs["measure"] == "level") & (obs["unit"] == "USD million") & obs["indicator"].isin(list(bands))]
+    rows = obs[(obs["measure"] == "level") & (obs["unit"] == "USD million") & obs["indicator"].isin(TRADE_SERIES)]
+    table = load_magnitude_bands() if table is None and bands is None else table
+    by_province: dict[str, dict] = {}
     for r in rows.to_dict("records"):
+        province = r.get("province", "")
+        if bands is not None:
+            own = bands
+        else:
+            if province not in by_province:
+                by_province[province] = magnitude_bands(province, obs, table)
+            own = by_province[province]
         factor = annual_factor(r["period_start"], r["period_end"])
-        low, high = bands[r["indicator"]]
-        band = (low / factor, high / factor)
+        low, high = own.get(r["indicator"], (math.nan, math.nan))[:2]
         per_year = r["value"] * factor
-        fits = [code for code, (lo, hi) in bands.items() if iv.contains((lo, hi), per_year)]
-        note = f"{per_year:,.0f} USD million a year (×{factor:.2f}); fits: {', '.join(fits) or 'no band'}"
-        rec = _record("magnitude", r, None, band, note=note)
-        out.append(rec)
+        fits = [code for code, band in own.items() if iv.contains(band[:2], per_year)]
+        judged = r["indicator"] in own
+        note = (f"{per_year:,.0f} USD million a year (×{factor:.2f}); "
+                + (f"fits: {', '.join(fits) or 'no band'}" if judged else "no band for this series"))
+        out.append(_record("magnitude", r, None, (low / factor, high / factor), note=note))
     return pd.DataFrame(out, columns=[c for c in CHECK_COLUMNS if c not in ("status", "explanation")])
 
 
