@@ -78,3 +78,11 @@ def test_scope_checks_years_and_language():
         scope.check_years([2021, 2023], "covid.trough")
     with pytest.raises(ValueError, match="language"):
         Scope("Kỳ Lĩnh", language="fr")
+
+
+def test_claims_render_their_own_html_keeping_reference_spans():
+    claim = Claim("t.trough", "half", {"period": Span("2004-01-01", "2004-06-30", reference=True),
+                                       "growth": Fig(1.0, 0.95, 1.05, "%")}, ("s1",))
+    page = show([claim])._repr_html_()
+    assert '<span class="lso-ref">the first half of 2004</span>' in page
+    assert "<small>(Sources: s1)</small>" in page and page.startswith('<div class="lso-claims"><ul>')

@@ -17,7 +17,7 @@ def body_text(page: str) -> str:
     page = page.split('<footer class="lso-footer">', 1)[0]
     page = re.split(r'<h[1-6][^>]*id="Sources[^"]*"', page, maxsplit=1)[0]
     page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
-    page = re.sub(r"<figure class='lso-table lso-ref'>.*?</figure>", " ", page, flags=re.S)
+    page = re.sub(r"<figure class=[\"']lso-table lso-ref[\"']>.*?</figure>", " ", page, flags=re.S)
     page = re.sub(r'<span class="lso-ref">.*?</span>', " ", page, flags=re.S)
     page = re.sub(r"<img\b[^>]*>", " ", page)
     page = re.sub(r"<[^>]+>", " ", page)
@@ -30,8 +30,9 @@ def years_named(page: str) -> set[int]:
 
 def test_body_text_drops_sources_footer_and_references():
     page = ('<p>Growth in 2021 was <span class="lso-ref">2004–2018</span> high.</p>'
+            '<figure class="lso-table lso-ref"><td>2016</td></figure><figure class="lso-table"><td>2022</td></figure>'
             '<h2 id="Sources">Sources</h2><p>2019</p><footer class="lso-footer">2030</footer>')
-    assert years_named(page) == {2021}
+    assert years_named(page) == {2021, 2022}
 
 
 @pytest.fixture(scope="module")

@@ -174,6 +174,21 @@ class _Formatter(string.Formatter):
         return escape_text(str(value))
 
 
+def _markdown_renderer():
+    import mistune
+
+    return mistune.create_markdown(escape=False)
+
+
+class _LazyMarkdown:
+    def __call__(self, text: str) -> str:
+        if not hasattr(self, "_render"):
+            self._render = _markdown_renderer()
+        return f'<div class="lso-claims">{self._render(text)}</div>'
+
+
+_MARKDOWN = _LazyMarkdown()
+
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]"})
 
 
@@ -217,6 +232,12 @@ class ClaimList:
             cite(*ids)
         lines = self.lines()
         return "\n".join(f"- {line}" for line in lines) if self.bullets else "\n\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        # Rendered here rather than by nbconvert: its Markdown renderer splits inline tags (the
+        # ``lso-ref`` spans that mark yardsticks outside the window, the sources in ``<small>``).
+        # Values are already escaped (``escape_text``); the templates' own markup is trusted.
+        return _MARKDOWN(self._repr_markdown_())
 
     def __repr__(self) -> str:
         return "\n".join(self.lines())
