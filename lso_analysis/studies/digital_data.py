@@ -181,9 +181,16 @@ def figures_table(rows: pd.DataFrame, data: Digital) -> pd.DataFrame:
     return pd.DataFrame({
         "period": [when(r, language) for _, r in rows.iterrows()], "what is counted": [data.name(c) for c in rows["indicator"]],
         "figure": [fmt_figure(r, language) for _, r in rows.iterrows()], "as printed": rows["value_raw"],
+        "transcriber's note": rows["note"].map(_first_clause),
         "recorded conflict": [conflict_ids([o], data.conflicts) or "none" for o in rows["obs_id"]],
         "source_id": rows["source_id"],
     }).reset_index(drop=True)
+
+
+def _first_clause(note) -> str:
+    """The first clause of a transcriber's note (what the figure covers), shown beside it; never read by code."""
+    text = "" if note is None or (isinstance(note, float) and math.isnan(note)) else str(note)
+    return text.split(";")[0].strip() or "—"
 
 
 @dataclass

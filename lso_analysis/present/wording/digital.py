@@ -38,10 +38,16 @@ def _milestones(claim, f):
     return f"The data hold {events} in the window, from {f.one(v['first'])} to {f.one(v['last'])}, {plans}."
 
 
+def _since(f, span) -> str:
+    """"from 8 June 2021" for a day, "in the first half of 2021" for a longer period."""
+    one_day = span.end is None or str(span.start)[:10] == str(span.end)[:10]
+    return f"from {f.one(span)}" if one_day else f"in {f.one(span, 'the')}"
+
+
 def _eligible(claim, f):
     v = claim.values
     head = (f"{f.one(v['count'])} services eligible for full online provision were offered fully online "
-            f"from {f.one(v['day'])}" if "count" in v else "The data hold no count of the eligible services")
+            f"{_since(f, v['day'])}" if "count" in v else "The data hold no count of the eligible services")
     if claim.case == "count_only":
         return head + "; no share of the eligible services is printed, so the data cannot tell whether that was all of them."
     share = f"the share of eligible services offered so is printed as {f.one(v['share'])} ({f.one(v['share_period'])})"
@@ -215,10 +221,10 @@ def _revisions(claim, f):
 
 def _finding_services(claim, f):
     v = claim.values
-    eligible = (f"{f.one(v['count'])} services eligible for full online provision were offered so from "
-                f"{f.one(v['day'])}" if "count" in v else "every eligible service was offered fully online")
+    eligible = (f"{f.one(v['count'])} services eligible for full online provision were offered so "
+                f"{_since(f, v['day'])}" if "count" in v else "every eligible service was offered fully online")
     catalogue = (f"in the catalogue of {f.one(v['period'], 'the')} only {f.one(v['part'])} of {f.one(v['whole'])} "
-                 f"services ({f.one(v['computed'])}) were fully online" if "part" in v else "")
+                 f"services were fully online, {f.one(v['computed'])}" if "part" in v else "")
     return {
         "complete_on_eligible_partial_on_catalogue":
             f"**Online services: complete on one base, partial on another.** {eligible[0].upper() + eligible[1:]}, "
@@ -246,7 +252,7 @@ def _finding_uptake(claim, f):
     at = (f"; the population printed for {f.one(v['printed_period'], 'the')} would put them at "
           f"{f.one(v['at_population'])}" if "at_population" in v else "")
     head = {"share_overstated": "The printed share of accounts outruns its denominator.",
-            "share_understated": "The printed share of accounts understates them.",
+            "share_understated": "The printed share of accounts is smaller than the printed population gives.",
             "consistent": "Accounts and population agree.",
             "unchecked": "Accounts cannot be checked against the population."}[claim.case]
     return f"**{head}** {base}{at}."
