@@ -75,14 +75,37 @@ def load(scope: Scope) -> Digital:
     """The province's digital-government data in the scope's window (one call per notebook)."""
     import lso_analysis as lso
 
-    obs = lso.load_observations(province=scope.province, include_targets=True, include_low=True)
+    return from_frames(scope, lso.load_observations(province=None, include_targets=True, include_low=True),
+                       lso.load_events(province=None), lso.load_conflicts(), lso.load_context(None),
+                       lso.load_event_kinds(), lso.load_indicators(), lso.load_sources())
+
+
+def from_processed(scope: Scope, processed_dir) -> Digital:
+    """:func:`load` from a processed-data folder (its ``*.pkl`` tables), e.g. a test fixture's."""
+    from pathlib import Path
+
+    read = {n: pd.read_pickle(Path(processed_dir) / f"{n}.pkl") for n in (
+        "observations", "events", "conflicts", "context", "event_kinds", "indicators", "sources")}
+    return from_frames(scope, read["observations"], read["events"], read["conflicts"], read["context"],
+                       read["event_kinds"], read["indicators"], read["sources"])
+
+
+def from_frames(scope: Scope, observations: pd.DataFrame, events: pd.DataFrame, conflicts: pd.DataFrame,
+                context: pd.DataFrame, kinds: pd.DataFrame, indicators: pd.DataFrame,
+                sources: pd.DataFrame) -> Digital:
+    """The bundle from whole tables (every province): the scope's province and window are selected here.
+
+    Events belong to the province of their source; observations, targets and context to their own ``province``.
+    """
+    obs = observations[observations["province"] == scope.province]
     window = scope.observations(obs, targets=True)
     published = pd.to_numeric(obs["published"].astype(str).str[:4], errors="coerce")
     targets = obs[(obs["status"] == "target") & (published <= scope.end_year)]
-    return Digital(scope, window.reset_index(drop=True), targets.reset_index(drop=True),
-                   scope.events(lso.load_events(province=scope.province)).reset_index(drop=True),
-                   lso.load_conflicts(), lso.load_context(scope.province), lso.load_event_kinds(),
-                   lso.load_indicators())
+    own = set(sources.loc[sources["province"] == scope.province, "source_id"])
+    events = scope.events(events[events["source_id"].isin(own)])
+    return Digital(scope, window.reset_index(drop=True), targets.reset_index(drop=True), events.reset_index(drop=True),
+                   conflicts, context[context["province"] == scope.province].reset_index(drop=True), kinds,
+                   indicators)
 
 
 def fmt_figure(row, language: str = "en") -> str:
