@@ -1,10 +1,4 @@
-"""Digital government in numbers: what notebook 30 shows, one call per cell (tables, charts and claims).
-
-Each function takes the :class:`~lso_analysis.studies.digital_data.Digital` bundle from :func:`load` and returns
-something a notebook displays: a captioned table, a chart, the claims of a section, or the "no data" claim.
-The computations live in :mod:`lso_analysis.studies.digital_data`, the claims in
-:mod:`lso_analysis.studies.digital_claims`, their words in :mod:`lso_analysis.present.wording.digital`.
-"""
+"""Notebook 30 cell by cell: each function takes the study's data bundle and returns a table, chart or claims."""
 
 from __future__ import annotations
 
@@ -13,10 +7,11 @@ from lso_analysis.present import narrative as nv
 from lso_analysis.present.claims import Claim, show
 from lso_analysis.studies import digital_claims as dc
 from lso_analysis.studies.digital_data import (  # noqa: F401  (the study's public names)
-    BORDER_INDICATORS, RANK_INDICATORS, SERVICE_INDICATORS, AccountsCheck, Digital, SharePair, accounts_table,
-    border_figures, border_stages, check_accounts, claim, event_table, figures_table, fmt_figure, full_calendar_year,
-    full_share_check, judgements, later_targets, load, milestones, names_other_years, period_not_printed, plot_ranks,
-    rank_series, rank_table, service_figures, targets_vs_reported, timeline_lanes, when)
+    BORDER_INDICATORS, SERVICE_INDICATORS, AccountsCheck, Digital, SharePair, accounts_table, border_figures,
+    border_stages, check_accounts, claim, event_table, figures_table, fmt_figure, full_calendar_year, full_share_check,
+    judgements, later_targets, load, milestones, names_other_years, period_not_printed, service_figures,
+    targets_vs_reported, timeline_lanes, when)
+from lso_analysis.studies.digital_ranks import RANK_INDICATORS, plot_ranks, rank_series, rank_table  # noqa: F401
 
 
 def scope(province: str, start_year: int, end_year: int, include_estimates: bool = True,
@@ -83,13 +78,14 @@ def milestones_table(data: Digital, other_years: bool = False):
                 if len(rows) else nv.Markdown(""))
     rows = ev[~elsewhere] if len(ev) else ev
     if len(rows) == 0:
-        return show(dc.milestones(data), data.scope.language)
+        return nv.Markdown("")  # the chart above says there is none
     return nv.show_table(event_table(rows, data), dc.caption(data, "milestones"))
 
 
 def milestones_claims(data: Digital):
-    """The claim summing up the window's milestones."""
-    return show(dc.milestones(data), data.scope.language)
+    """The claim summing up the window's milestones (nothing when there is none: the chart says so)."""
+    made = dc.milestones(data)
+    return show(made, data.scope.language) if dc.has(made) else nv.Markdown("")
 
 
 # --- online services -----------------------------------------------------------------------------------------------
@@ -100,7 +96,9 @@ def services_table(data: Digital):
 
 
 def services_claims(data: Digital):
-    """Eligible services, the catalogue's share fully online, the dossier shares."""
+    """Eligible services, the catalogue's share fully online, the dossier shares (nothing when the table is empty)."""
+    if service_figures(data).empty:
+        return nv.Markdown("")
     return _show([dc.eligible_services(data), dc.full_share(data), dc.dossier_share(data)], data)
 
 
@@ -118,6 +116,8 @@ def border_figures_table(data: Digital):
 
 def border_claims(data: Digital):
     """Stages, the share declared, what the vehicle counts cover and which periods are not printed."""
+    if border_stages(data).empty and border_figures(data).empty:
+        return nv.Markdown("")  # both tables above say there is none
     return _show([dc.border_stages(data), dc.border_share(data), dc.vehicle_periods(data),
                  dc.periods_not_printed(data)], data)
 
@@ -145,6 +145,8 @@ def accounts_section_table(data: Digital):
 def accounts_claims(data: Digital):
     """The platform's name (context data, or none), accounts against plan and against population."""
     check = check_accounts(data)
+    if check.accounts is None:
+        return show(dc.platform_name(data), data.scope.language)  # the table says there is no count
     return _show([dc.platform_name(data), dc.accounts_plan(data, check), dc.accounts_population(data, check)], data)
 
 
@@ -158,12 +160,16 @@ def ranks_chart(data: Digital):
 
 
 def ranks_table(data: Digital):
-    """Every rank of the window with how it was obtained and its caveat."""
-    return _table_or(data, rank_table(data.ranks) if len(data.ranks) else None, "ranks", "ranks")
+    """Every rank of the window with how it was obtained and its caveat (nothing without ranks: the chart says so)."""
+    if data.ranks.empty:
+        return nv.Markdown("")
+    return _table_or(data, rank_table(data.ranks), "ranks", "ranks")
 
 
 def ranks_claims(data: Digital):
     """DTI and PCI over the window, the DTI's largest one-year gain, its pillars, and the caveats."""
+    if data.ranks.empty:
+        return nv.Markdown("")  # the chart says there is none
     return _show([dc.rank_trend(data, "dti_rank"), dc.rank_trend(data, "pci_rank"), dc.rank_jump(data, "dti_rank"),
                  dc.dti_pillars(data), dc.rank_caveats(data)], data)
 
@@ -185,6 +191,8 @@ def later_targets_table(data: Digital):
 def targets_claims(data: Digital):
     """Verdict counts, targets without any reported figure, and targets revised between plans."""
     table = targets_vs_reported(data)
+    if table.empty and not dc.has(dc.target_revisions(data)):
+        return nv.Markdown("")  # the table says there is none
     return _show([dc.target_verdicts(data, table), dc.targets_unreported(data, table), dc.target_revisions(data)], data)
 
 

@@ -423,4 +423,5 @@ def finding_border(data: Digital) -> Claim:
 def findings(data: Digital) -> list[Claim]:
     """The main findings, one claim each (the "cannot tell" cases included, so a reader sees what is missing)."""
     check = dg.check_accounts(data)
-    return [finding_services(data), finding_ranks(data), finding_uptake(data, check), finding_border(data)]
+    made = [finding_services(data), finding_ranks(data), finding_uptake(data, check), finding_border(data)]
+    return made if any(has(c) for c in made) else [missing(data, "findings")]

@@ -276,7 +276,7 @@ _MISSING = {
     "vehicles": "count of vehicles declared on a digital border-gate platform",
     "border_figures": "figure on a digital border-gate platform", "accounts": "count of citizen-platform accounts",
     "ranks": "DTI or PCI rank", "dti_rank": "DTI rank", "pci_rank": "PCI rank", "pillars": "DTI pillar rank", "targets": "digital-government target",
-    "services": "figure on online public services", "judgements": "recorded judgement on a digital border-gate figure",
+    "services": "figure on online public services", "findings": "figure on digital government to draw a finding from", "judgements": "recorded judgement on a digital border-gate figure",
 }
 _CAPTIONS = {
     "milestones": "Digital-government milestones, {province}, {period}",
