@@ -15,8 +15,11 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def _lc(name: str) -> str:
-    """A codebook name inside a sentence: "Share of trucks …" → "share of trucks …", "DTI …" unchanged."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+    """A codebook name inside a sentence: "Share of trucks …" → "share of trucks …"; a proper name ("Digital
+    Transformation Index rank", "DTI …") is kept as it is."""
+    words = name.split()
+    proper = len(words) > 1 and words[1][:1].isupper() or not any(c.islower() for c in words[0][1:])
+    return name if proper else name[:1].lower() + name[1:]
 
 
 _PILLARS = {"dti_rank_economy": "the digital economy", "dti_rank_government": "digital government",
@@ -63,7 +66,8 @@ def _full_share(claim, f):
     if claim.case == "agrees":
         return f"{head}, which matches the {f.one(v['printed'])} printed beside them."
     if claim.case == "slip":
-        return (f"{head} ({f.one(v['computed'], 'range')} with their rounding), against {f.one(v['printed'])} "
+        return (f"The catalogue of {f.one(v['period'], 'the')} counts {f.one(v['whole'])} services, {f.one(v['part'])} "
+                f"of them fully online: {f.one(v['computed'], 'range')} by the counts, against {f.one(v['printed'])} "
                 "printed beside them, which the counts do not reproduce (a slip in the printed share).")
     return f"{head}; no share is printed beside them."
 
@@ -213,7 +217,7 @@ def _revisions(claim, f):
         return "No quantity has a target for the same year set by two plans, so the data show no revision."
     parts = []
     for how, name, due, a, b, _, _ in v["changes"]:
-        target = f"the {f.one(due)} target for {f.one(name)}"
+        target = f"the {f.one(due)} target for {f.one(_lc(name))}"
         parts.append(f"{target} was kept at {_target(f, b)}" if how == "kept"
                      else f"{target} was {how} from {_target(f, a)} to {_target(f, b)}")
     return "Between plans (ordered by the date of the source that prints them), " + "; ".join(parts) + "."
