@@ -1,0 +1,156 @@
+"""What the audit notebook shows: its claims as text, its tables captioned from the parameters, or nothing."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lso_analysis.present import narrative as nv
+from lso_analysis.present import wording
+from lso_analysis.present.claims import show
+from lso_analysis.studies import audit as au
+from lso_analysis.studies import audit_claims as ac
+
+_NOTHING = nv.Markdown("")
+
+
+def caption(a: au.Audit, name: str) -> str:
+    """The caption ``name`` in the scope's language, with the province and the window (plain text: tables escape)."""
+    template = wording.template(f"audit.caption.{name}", "default", a.scope.language)
+    return template.format(province=a.scope.province, window=a.scope.window.label())
+
+
+def _table(a: au.Audit, frame: pd.DataFrame, name: str, source_ids, reference: bool = False):
+    return nv.show_table(frame, caption(a, name), list(source_ids), reference=reference) if len(frame) else _NOTHING
+
+
+class Tables:
+    """Several tables shown one after the other (each cites its own sources)."""
+
+    def __init__(self, tables: list):
+        self.tables = [t for t in tables if t is not _NOTHING]
+
+    def _repr_html_(self) -> str:
+        return "".join(t._repr_html_() for t in self.tables)
+
+    def __repr__(self) -> str:
+        return "\n\n".join(repr(t) for t in self.tables)
+
+
+def _split_by_years(frame: pd.DataFrame, column: str, a: au.Audit) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows whose free text ``column`` names only years of the window, and the others (shown as references)."""
+    outside = frame[column].map(lambda t: bool(au.years_outside(t, a.scope.window))) if len(frame) else []
+    return (frame[~outside], frame[outside]) if len(frame) else (frame, frame)
+
+
+def title(a: au.Audit):
+    """The heading of this run: province, window and switches."""
+    return show(ac.heading(a))
+
+
+def sources(a: au.Audit):
+    """Who the sources are: count, other geographies, dates, publication against the window, figures, low copies."""
+    return show([ac.sources(a), ac.other_geographies(a), ac.dates(a), ac.publication(a), ac.window_figures(a),
+                 ac.low(a)])
+
+
+def reliability_table(a: au.Audit):
+    frame = au.reliability_table(a.overview, a.scope.window) if len(a.overview) else a.overview
+    return _table(a, frame, "reliability", a.source_ids)
+
+
+def outlets(a: au.Audit):
+    return show(ac.outlets(a))
+
+
+def outlet_table(a: au.Audit):
+    return _table(a, au.outlet_table(a.overview, a.scope.window), "outlets", a.source_ids)
+
+
+def coverage_chart(a: au.Audit):
+    """The heat map of the key indicator-years, or nothing when no cell is filled (the claims say so)."""
+    from lso_analysis.present import plotting
+
+    if (a.coverage["status"] == "none").all():
+        return _NOTHING
+    return plotting.plot_coverage(a.coverage, title=caption(a, "coverage_chart"))
+
+
+def coverage(a: au.Audit):
+    return show(ac.coverage(a))
+
+
+def context(a: au.Audit, topic: str):
+    """The project's context note on ``topic`` for this province, when one exists."""
+    notes = ac.context(a, topic)
+    return show(notes) if notes else _NOTHING
+
+
+def gaps_table(a: au.Audit):
+    gaps = au.empty_cells(a.coverage, a.obs, a.scope)
+    if (a.coverage["status"] == "none").all():
+        return _NOTHING
+    return _table(a, gaps, "gaps", gaps["source_ids"])
+
+
+def checks(a: au.Audit):
+    return show(ac.checks(a))
+
+
+def checks_tables(a: au.Audit):
+    """The comparisons by kind and verdict, and those whose intervals do not overlap."""
+    c = a.checks
+    if c.empty:
+        return _NOTHING
+    ids = list(c["source_a"]) + list(c["source_b"].dropna())
+    flagged = au.flagged_checks(c)
+    return Tables([_table(a, au.consistency_overview(c), "checks", ids),
+                   _table(a, flagged, "flagged", list(c.loc[c["status"] != "ok", "source_a"])
+                          + list(c.loc[c["status"] != "ok", "source_b"].dropna()))])
+
+
+def judgements(a: au.Audit):
+    return show(ac.judgements(a))
+
+
+def judgement_tables(a: au.Audit):
+    """The recorded judgements on figures of the window; those whose text names other years shown as references."""
+    table = au.recorded_conflicts(a.conflicts, obs_ids=list(a.window_obs["obs_id"]))
+    inside, outside = _split_by_years(table, "judgement (gist)", a)
+    return Tables([_table(a, inside, "judgements", inside["source_ids"]),
+                   _table(a, outside, "judgements_reference", outside["source_ids"], reference=True)])
+
+
+def attribution(a: au.Audit):
+    return show(ac.attribution(a))
+
+
+def attribution_table(a: au.Audit):
+    """The documents held as full text that are about the province, by record or by detection."""
+    att, p = a.attribution, au.normalize_text(a.scope.province)
+    mine = att[(att["recorded"] == p) | (att["detected"] == p)]
+    return _table(a, mine, "attribution", mine["source_id"])
+
+
+def figures(a: au.Audit):
+    return show([ac.statuses(a), ac.measures(a)])
+
+
+def figures_table(a: au.Audit):
+    return _table(a, au.figure_counts(a.obs, a.scope), "figures", a.overview.loc[a.overview["n_window"] > 0, "source_id"])
+
+
+def fixes(a: au.Audit):
+    return show(ac.fixes(a))
+
+
+def fixes_tables(a: au.Audit):
+    """The recorded fixes of figures in the window; those whose reason names other years shown as references."""
+    table = au.fixes_table(a.fixes)
+    table = table[table["obs_id"].isin(set(a.window_obs["obs_id"]))]
+    inside, outside = _split_by_years(table, "reason", a)
+    return Tables([_table(a, inside, "fixes", inside["source_id"]),
+                   _table(a, outside, "fixes_reference", outside["source_id"], reference=True)])
+
+
+def findings(a: au.Audit):
+    return show(ac.findings(a))
