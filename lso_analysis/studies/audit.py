@@ -12,7 +12,7 @@ import pandas as pd
 from lso_analysis.analysis.derive import source_of
 from lso_analysis.analysis.scope import VALUE_MEASURES, Scope, Window
 from lso_analysis.cleaning.text import normalize_text
-from lso_analysis.present.labels import period_label
+from lso_analysis.present import labels
 
 #: Indicator-years the audit's heat map shows: the headline series of the three reports.
 KEY_INDICATORS = (
@@ -144,7 +144,7 @@ def empty_cells(cov: pd.DataFrame, obs: pd.DataFrame, scope: Scope, max_listed: 
             spans = _partial_spans(pool, code, year, max_listed)
             ids |= {source_of(o) for chain in spans["derived_from"].fillna("") + ";" + spans["obs_id"]
                     for o in chain.split(";") if o and not o.startswith("derived:")}
-            names = [period_label(s, e, "short") for s, e in zip(spans["period_start"], spans["period_end"])]
+            names = [labels.period_label(s, e, "short") for s, e in zip(spans["period_start"], spans["period_end"])]
             held += [f"{year}: " + ", ".join(n.replace(f" {year}", "") for n in names)] if names else []
         rows.append({"indicator": code, years: ", ".join(map(str, cells["year"])),
                      instead: "; ".join(held) or "nothing", "source_ids": ";".join(sorted(ids))})
@@ -189,7 +189,7 @@ def flagged_checks(checks: pd.DataFrame) -> pd.DataFrame:
     judgement = bad["explanation"].fillna("").astype(str).str.extract(r"^(\[[^\]]+\])", expand=False).fillna("none")
     return pd.DataFrame({
         "status": bad["status"], "check": bad["check"], "indicator": bad["indicator"],
-        "period": [period_label(s, e, "short") for s, e in zip(bad["period_start"], bad["period_end"])],
+        "period": [labels.period_label(s, e, "short") for s, e in zip(bad["period_start"], bad["period_end"])],
         "figure a": [side(*v) for v in zip(bad["obs_id_a"], bad["value_a"], bad["low_a"], bad["high_a"])],
         "figure b": [side(*v) for v in zip(bad["obs_id_b"], bad["value_b"], bad["low_b"], bad["high_b"])],
         "recorded judgement": judgement,

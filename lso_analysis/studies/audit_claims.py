@@ -128,7 +128,8 @@ def low(a: Audit) -> Claim:
         return claim(a, "audit.low", "low_no_figures", {"n": n(len(low_ids))}, low_ids)
     lost = sorted(set(win.loc[is_low, "indicator"]) - set(win.loc[~is_low, "indicator"]))
     values = {"n": n(len(low_ids)), "figures": n(figures), "in_window": n(int(is_low.sum())), "lost": lost}
-    return claim(a, "audit.low", "low_some_lost" if lost else "low_nothing_lost", values, low_ids)
+    case = "low_outside_window" if not is_low.any() else "low_some_lost" if lost else "low_nothing_lost"
+    return claim(a, "audit.low", case, values, low_ids)
 
 
 def statuses(a: Audit) -> Claim:

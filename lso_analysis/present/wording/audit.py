@@ -73,7 +73,10 @@ def _low(c, f) -> str:
     v = c.values
     text = (f"Leaving out the **{_count(f, v['n'], 'low-reliability copy', 'low-reliability copies')}**, as every "
             f"series does by default, removes **{_count(f, v['figures'], 'figure', 'figures')}**"
-            + (f" ({f.one(v['in_window'])} of them for {f.one(v['window'])})" if v["figures"].value > 1 else ""))
+            + (f" ({f.one(v['in_window'])} of them for {f.one(v['window'])})"
+               if v["figures"].value > 1 and c.case != "low_outside_window" else ""))
+    if c.case == "low_outside_window":
+        return text + f", none of them for {f.one(v['window'])}."
     if c.case == "low_some_lost":
         return text + f"; these indicators then have no figure at all for {f.one(v['window'])}: " \
                       f"{', '.join('`' + f.one(x) + '`' for x in v['lost'])}."
@@ -268,6 +271,7 @@ wording.register("audit", "en", {
     ("audit.low", "low_no_figures"): "The {n} low-reliability copies hold no figure.",
     ("audit.low", "low_nothing_lost"): _low,
     ("audit.low", "low_some_lost"): _low,
+    ("audit.low", "low_outside_window"): _low,
     ("audit.statuses", "no_data"): "No figure describes {window}.",
     ("audit.statuses", "default"): _statuses,
     ("audit.statuses", "estimates_left_out"): _statuses,
@@ -305,9 +309,11 @@ wording.register("audit", "en", {
         "and cannot be checked."),
     ("audit.judgements", "none"): "No judgement is recorded on a difference between figures of {province} for {window}.",
     ("audit.judgements", "some"): _judgements,
-    ("audit.corpus", "absent"): "The corpus texts are not available here (`LSO_CORPUS_DIR` is not set or not a "
-                                "folder): the province of each of the {all} documents held as full text ({n} of them "
-                                "recorded as about {province}) is shown as recorded, unchecked.",
+    ("audit.corpus", "absent"): lambda c, f: (
+        "The corpus texts are not available here (`LSO_CORPUS_DIR` is not set or not a folder): the province of "
+        f"{'the one document' if c.values['all'].value == 1 else 'each of the ' + f.one(c.values['all']) + ' documents'} "
+        f"held as full text ({f.one(c.values['n'])} recorded as about {f.one(c.values['province'])}) is taken as "
+        "recorded, unchecked."),
     ("audit.corpus", "no_documents"): "None of the {all} documents held as full text is about {province}, by record "
                                       "or by detection: the detector has nothing to check for it.",
     ("audit.corpus", "none_read"): "The {n} documents about {province} held as full text could not be read.",
