@@ -95,14 +95,15 @@ def outlets(a: Audit) -> Claim:
                  .reset_index().sort_values(["figures", "outlet"], ascending=[False, True]))
     by_outlet = by_outlet[by_outlet["figures"] > 0]
     top = by_outlet.head(2)
-    names = [f"{p} ({o})" for o, p in zip(top["outlet"], top["publisher"])]
+    outlets, publishers = list(top["outlet"]), list(top["publisher"])
     ids = ov.loc[ov["outlet"].isin(set(top["outlet"])), "source_id"]
     if len(by_outlet) == 1:
-        return claim(a, "audit.outlets", "one_outlet", {"outlet": names[0], "figures": n(figures)}, ids)
+        return claim(a, "audit.outlets", "one_outlet", {"outlet": outlets[0], "publisher": publishers[0],
+                                                        "figures": n(figures)}, ids)
     # Counts over many sources: the outlet table below cites them.
     share = 100.0 * top["figures"].sum() / figures
     case = "two_carry_most" if share > 50 else "spread"
-    return claim(a, "audit.outlets", case, {"outlets": names, "counts": [n(x) for x in top["figures"]],
+    return claim(a, "audit.outlets", case, {"outlets": outlets, "publishers": publishers, "counts": [n(x) for x in top["figures"]],
                                             "share": Fig(share, unit="%", digits=0), "n_outlets": n(len(by_outlet)),
                                             "figures": n(figures)})
 

@@ -48,11 +48,11 @@ def _dates_mixed(c, f) -> str:
 
 def _publication(c, f) -> str:
     v = c.values
-    parts = [(v["inside"], f"during {f.one(v['window'])}"), (v["before"], f"before {f.one(v['window'])}"),
-             (v["after"], f"after {f.one(v['window'])}")]
-    parts = [(k, where) for k, where in parts if k.value]
-    first = f"{f.one(parts[0][0])} of these sources {'was' if parts[0][0].value == 1 else 'were'} published {parts[0][1]}"
-    text = _join([first] + [f"{f.one(k)} {where}" for k, where in parts[1:]]) + "."
+    parts = [(k, when) for k, when in ((v["inside"], "during"), (v["before"], "before"), (v["after"], "after"))
+             if k.value]
+    first = (f"{f.one(parts[0][0])} of these sources {'was' if parts[0][0].value == 1 else 'were'} published "
+             f"{parts[0][1]} {f.one(v['window'])}")
+    text = _join([first] + [f"{f.one(k)} {when} it" for k, when in parts[1:]]) + "."
     if v["after"].value:
         text += (f" {_count(f, v['later_with_figures'], 'source', 'sources')} published later "
                  f"{'prints' if v['later_with_figures'].value == 1 else 'print'} figures for {f.one(v['window'])} "
@@ -62,7 +62,8 @@ def _publication(c, f) -> str:
 
 def _outlets(c, f) -> str:
     v = c.values
-    named = _join([f"{f.one(o)} ({_count(f, k, 'figure', 'figures')})" for o, k in zip(v["outlets"], v["counts"])])
+    named = _join([f"{f.one(p)} (`{f.one(o)}`, {_count(f, k, 'figure', 'figures')})"
+                   for p, o, k in zip(v["publishers"], v["outlets"], v["counts"])])
     if c.case == "two_carry_most":
         return f"Two outlets carry most of the figures, {f.one(v['share'])} of them: {named}."
     return (f"The figures are spread over {f.one(v['n_outlets'])} outlets; the two largest, {named}, "
@@ -255,7 +256,7 @@ wording.register("audit", "en", {
                                                         "Every source was") + f" published during {f.one(c.values['window'])}."),
     ("audit.publication", "some_outside"): _publication,
     ("audit.outlets", "no_figures"): "No source about {province} holds a figure.",
-    ("audit.outlets", "one_outlet"): "Every figure comes from one outlet, {outlet}.",
+    ("audit.outlets", "one_outlet"): "Every figure comes from one outlet, {publisher} (`{outlet}`).",
     ("audit.outlets", "two_carry_most"): _outlets,
     ("audit.outlets", "spread"): _outlets,
     ("audit.window_figures", "no_figures"): "The sources about {province} hold no figure.",
