@@ -79,7 +79,8 @@ def _low(c, f) -> str:
     if c.case == "low_outside_window":
         return text + f", none of them for {f.one(v['window'])}."
     if c.case == "low_some_lost":
-        return text + f"; these indicators then have no figure at all for {f.one(v['window'])}: " \
+        these = "this indicator then has" if len(v["lost"]) == 1 else "these indicators then have"
+        return text + f"; {these} no figure at all for {f.one(v['window'])}: " \
                       f"{', '.join('`' + f.one(x) + '`' for x in v['lost'])}."
     return text + "; every indicator they cover keeps a figure from another source."
 
@@ -267,7 +268,7 @@ wording.register("audit", "en", {
         f"{'describes a period' if c.values['inside'].value == 1 else 'describe periods'} wholly inside "
         f"{f.one(c.values['window'])}; **{f.one(c.values['outside'])}** "
         f"{'describes a period' if c.values['outside'].value == 1 else 'describe periods'} outside it, or reaching "
-        "beyond it, and serve as context."),
+        f"beyond it, and {'serves' if c.values['outside'].value == 1 else 'serve'} as context."),
     ("audit.low", "no_low"): "None of the sources about {province} is a low-reliability copy.",
     ("audit.low", "low_no_figures"): "The {n} low-reliability copies hold no figure.",
     ("audit.low", "low_nothing_lost"): _low,
