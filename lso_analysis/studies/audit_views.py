@@ -36,10 +36,13 @@ class Tables:
         return "\n\n".join(repr(t) for t in self.tables)
 
 
-def _split_by_years(frame: pd.DataFrame, column: str, a: au.Audit) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows whose free text ``column`` names only years of the window, and the others (shown as references)."""
-    outside = frame[column].map(lambda t: bool(au.years_outside(t, a.scope.window))) if len(frame) else []
-    return (frame[~outside], frame[outside]) if len(frame) else (frame, frame)
+def _split_by_years(frame: pd.DataFrame, columns: list[str], a: au.Audit) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows whose free text ``columns`` name only years of the window, and the others (shown as references)."""
+    if frame.empty:
+        return frame, frame
+    text = frame[columns].astype(str).agg(" ".join, axis=1)
+    outside = text.map(lambda t: bool(au.years_outside(t, a.scope.window)))
+    return frame[~outside], frame[outside]
 
 
 def title(a: au.Audit):
@@ -115,7 +118,7 @@ def judgements(a: au.Audit):
 def judgement_tables(a: au.Audit):
     """The recorded judgements on figures of the window; those whose text names other years shown as references."""
     table = au.recorded_conflicts(a.conflicts, obs_ids=list(a.window_obs["obs_id"]))
-    inside, outside = _split_by_years(table, "judgement (gist)", a)
+    inside, outside = _split_by_years(table, ["judgement (gist)"], a)
     return Tables([_table(a, inside, "judgements", inside["source_ids"]),
                    _table(a, outside, "judgements_reference", outside["source_ids"], reference=True)])
 
@@ -147,7 +150,7 @@ def fixes_tables(a: au.Audit):
     """The recorded fixes of figures in the window; those whose reason names other years shown as references."""
     table = au.fixes_table(a.fixes)
     table = table[table["obs_id"].isin(set(a.window_obs["obs_id"]))]
-    inside, outside = _split_by_years(table, "reason", a)
+    inside, outside = _split_by_years(table, ["printed", "read as", "reason"], a)
     return Tables([_table(a, inside, "fixes", inside["source_id"]),
                    _table(a, outside, "fixes_reference", outside["source_id"], reference=True)])
 
