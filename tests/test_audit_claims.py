@@ -81,7 +81,7 @@ def test_fixture_conflict_is_recorded_and_explained(fixture_audit):
     assert verdict.case in ("explained", "conflicts") and verdict.values["explained"].value >= 1
     judged = ac.judgements(a)
     assert judged.case == "some" and judged.values["preferred"].value >= 1 and judged.values["explaining"].value >= 1
-    table = view.judgement_tables(a)
+    table = view.judgement_table(a)
     assert "kylinh-new-enterprises-2021" in table._repr_html_()
 
 
@@ -144,12 +144,15 @@ def test_real_window_2021_2022_names_no_year_outside(narrow_real):
         assert c.named_years() <= {2021, 2022}, c.id
         outside = {int(y) for y in _YEAR.findall(c.text())} - {2021, 2022}
         assert not outside, (c.id, c.text())
-    for name in ("reliability_table", "outlet_table", "gaps_table", "checks_tables", "judgement_tables",
-                 "attribution_table", "figures_table", "fixes_tables"):
+    for name in ("reliability_table", "outlet_table", "gaps_table", "checks_tables", "judgement_table",
+                 "judgement_context", "attribution_table", "figures_table", "fixes_table", "fixes_context"):
         page = _html(getattr(view, name)(a))
-        page = re.sub(r"<figure class='lso-table lso-ref'>.*?</figure>", " ", page, flags=re.S)
+        page = re.sub(r'<span class="lso-ref">.*?</span>', " ", page, flags=re.S)
         outside = {int(y) for y in _YEAR.findall(re.sub(r"<[^>]+>", " ", page))} - {2021, 2022}
         assert not outside, (name, sorted(outside))
+    # judgements whose reasoning names other years are kept, apart and marked as context
+    context = view.judgement_context(a)._repr_markdown_()
+    assert context.count('<span class="lso-ref">') == context.count("\n- ") + 1 > 1
 
 
 def test_real_window_counts_follow_the_whole_period_rule(narrow_real):

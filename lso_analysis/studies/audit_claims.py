@@ -311,3 +311,16 @@ def findings(a: Audit) -> list[Claim]:
 def attribution(a: Audit) -> list[Claim]:
     """Whether the documents about the province were checked, and which documents stay out of its series."""
     return [c for c in (corpus(a), kept_out(a)) if c is not None]
+
+
+def judgement_context(a: Audit, table: pd.DataFrame) -> list[Claim]:
+    """Recorded judgements (rows of ``recorded_conflicts``) whose reasoning names other years: shown as context."""
+    return [claim(a, "audit.judgement_context", "note", {"id": r.id, "text": r[-2]}, r.source_ids.split(";"))
+            for r in table.itertuples(index=False)]
+
+
+def fix_context(a: Audit, table: pd.DataFrame) -> list[Claim]:
+    """Recorded fixes (rows of ``fixes_table``) whose text names other years: shown as context."""
+    return [claim(a, "audit.fix_context", "note", {"obs_id": r.obs_id, "printed": r.printed, "read": r[2],
+                                                   "reason": r.reason}, [r.source_id])
+            for r in table.itertuples(index=False)]

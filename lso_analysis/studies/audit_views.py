@@ -19,8 +19,8 @@ def caption(a: au.Audit, name: str) -> str:
     return template.format(province=a.scope.province, window=a.scope.window.label())
 
 
-def _table(a: au.Audit, frame: pd.DataFrame, name: str, source_ids, reference: bool = False):
-    return nv.show_table(frame, caption(a, name), list(source_ids), reference=reference) if len(frame) else _NOTHING
+def _table(a: au.Audit, frame: pd.DataFrame, name: str, source_ids):
+    return nv.show_table(frame, caption(a, name), list(source_ids)) if len(frame) else _NOTHING
 
 
 class Tables:
@@ -37,7 +37,7 @@ class Tables:
 
 
 def _split_by_years(frame: pd.DataFrame, columns: list[str], a: au.Audit) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows whose free text ``columns`` name only years of the window, and the others (shown as references)."""
+    """Rows whose free text ``columns`` name only years of the window, and the others (shown as context)."""
     if frame.empty:
         return frame, frame
     text = frame[columns].astype(str).agg(" ".join, axis=1)
@@ -115,12 +115,21 @@ def judgements(a: au.Audit):
     return show(ac.judgements(a))
 
 
-def judgement_tables(a: au.Audit):
-    """The recorded judgements on figures of the window; those whose text names other years shown as references."""
+def _judgements_split(a: au.Audit):
     table = au.recorded_conflicts(a.conflicts, obs_ids=list(a.window_obs["obs_id"]))
-    inside, outside = _split_by_years(table, ["judgement (gist)"], a)
-    return Tables([_table(a, inside, "judgements", inside["source_ids"]),
-                   _table(a, outside, "judgements_reference", outside["source_ids"], reference=True)])
+    return _split_by_years(table, ["judgement (gist)"], a)
+
+
+def judgement_table(a: au.Audit):
+    """The recorded judgements on figures of the window whose reasoning names only years of the window."""
+    inside, _ = _judgements_split(a)
+    return _table(a, inside, "judgements", inside["source_ids"])
+
+
+def judgement_context(a: au.Audit):
+    """The other recorded judgements on figures of the window: their reasoning names other years (context)."""
+    _, outside = _judgements_split(a)
+    return show(ac.judgement_context(a, outside)) if len(outside) else _NOTHING
 
 
 def attribution(a: au.Audit):
@@ -146,13 +155,22 @@ def fixes(a: au.Audit):
     return show(ac.fixes(a))
 
 
-def fixes_tables(a: au.Audit):
-    """The recorded fixes of figures in the window; those whose reason names other years shown as references."""
+def _fixes_split(a: au.Audit):
     table = au.fixes_table(a.fixes)
     table = table[table["obs_id"].isin(set(a.window_obs["obs_id"]))]
-    inside, outside = _split_by_years(table, ["printed", "read as", "reason"], a)
-    return Tables([_table(a, inside, "fixes", inside["source_id"]),
-                   _table(a, outside, "fixes_reference", outside["source_id"], reference=True)])
+    return _split_by_years(table, ["printed", "read as", "reason"], a)
+
+
+def fixes_table(a: au.Audit):
+    """The recorded fixes of figures in the window whose text names only years of the window."""
+    inside, _ = _fixes_split(a)
+    return _table(a, inside, "fixes", inside["source_id"])
+
+
+def fixes_context(a: au.Audit):
+    """The other recorded fixes of figures in the window: their text names other years (context)."""
+    _, outside = _fixes_split(a)
+    return show(ac.fix_context(a, outside)) if len(outside) else _NOTHING
 
 
 def findings(a: au.Audit):

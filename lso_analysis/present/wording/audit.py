@@ -234,6 +234,11 @@ def _finding_consistency(c, f) -> str:
     return text
 
 
+def _reference(text: str) -> str:
+    """Text that names years outside the window, marked as context (exempt from the window check)."""
+    return f'<span class="lso-ref">{text}</span>'
+
+
 wording.register("audit", "en", {
     ("audit.heading", "default"): "**{province}, {window}**: estimates and derived values count.",
     ("audit.heading", "no_estimates"): "**{province}, {window}**: estimates are left out; derived values count.",
@@ -295,6 +300,9 @@ wording.register("audit", "en", {
     ("audit.coverage_extremes", "empty_only"): _extremes,
     ("audit.coverage_extremes", "neither"): _extremes,
     ("audit.context", "note"): "{text}",
+    ("audit.judgement_context", "note"): lambda c, f: f"`{f.one(c.values['id'])}`: {_reference(f.one(c.values['text']))}",
+    ("audit.fix_context", "note"): lambda c, f: (f"`{f.one(c.values['obs_id'])}`: " + _reference(
+        f"printed “{f.one(c.values['printed'])}”, read as “{f.one(c.values['read'])}”: {f.one(c.values['reason'])}")),
     ("audit.checks", "no_pairs"): "No two figures of {window} speak of the same quantity: there is nothing to compare.",
     ("audit.checks", "all_agree"): lambda c, f: (f"{'The' if c.values['n'].value == 1 else 'All'} "
                                                  f"**{_count(f, c.values['n'], 'comparison agrees', 'comparisons agree')}** "
@@ -353,12 +361,8 @@ wording.register("audit", "en", {
                                           "that explains each",
     ("audit.caption.judgements", "default"): "Recorded judgements on differences between figures of {province} "
                                              "for {window}",
-    ("audit.caption.judgements_reference", "default"): "Recorded judgements on figures of {window} whose reasoning "
-                                                       "refers to other years (context)",
     ("audit.caption.attribution", "default"): "Documents about {province} held as full text: province as recorded, "
                                               "as detected from the text, and whether their figures enter its series",
     ("audit.caption.figures", "default"): "Figures about {province} for {window} by measure and status",
     ("audit.caption.fixes", "default"): "Printed values of {window} read differently, for sources about {province}",
-    ("audit.caption.fixes_reference", "default"): "Printed values of {window} read differently, whose reason refers "
-                                                  "to other years (context)",
 })
