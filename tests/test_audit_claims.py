@@ -151,8 +151,9 @@ def test_real_window_2021_2022_names_no_year_outside(narrow_real):
         outside = {int(y) for y in _YEAR.findall(re.sub(r"<[^>]+>", " ", page))} - {2021, 2022}
         assert not outside, (name, sorted(outside))
     # judgements whose reasoning names other years are kept, apart and marked as context
-    context = view.judgement_context(a)._repr_markdown_()
-    assert context.count('<span class="lso-ref">') == context.count("\n- ") + 1 > 1
+    context = view.judgement_context(a)._repr_html_()
+    assert context.count('<span class="lso-ref">') == context.count("<li>") > 1
+    assert "\\_" not in context and "<code>" in context
 
 
 def test_real_window_counts_follow_the_whole_period_rule(narrow_real):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from lso_analysis.present import narrative as nv
@@ -34,6 +36,37 @@ class Tables:
 
     def __repr__(self) -> str:
         return "\n\n".join(repr(t) for t in self.tables)
+
+
+class ContextList:
+    """Claims that quote text naming years outside the window, shown as an HTML list (their marks kept).
+
+    nbconvert's Markdown renderer with embedded images closes an inline ``<span>`` at once, which would drop the
+    ``lso-ref`` mark; an HTML output is inserted as it is. The claims' Markdown (code spans, backslash escapes)
+    is turned into the same HTML.
+    """
+
+    def __init__(self, claims: list, language: str = "en"):
+        self.claims, self.language = list(claims), language
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        from lso_analysis.present.citations import cite
+
+        ids = sorted({i for c in self.claims for i in c.source_ids})
+        if ids:
+            cite(*ids)
+        label = "Sources" if self.language == "en" else "Nguồn"
+        items = []
+        for c in self.claims:
+            text = re.sub(r"`([^`]*)`", r"<code>\1</code>", c.text(self.language))
+            text = re.sub(r"\\([\\`*_\[\]])", r"\1", text)
+            items.append(f"<li>{text} <small>({label}: {escape(', '.join(sorted(set(c.source_ids))))})</small></li>")
+        return "<ul class='lso-context'>" + "".join(items) + "</ul>"
+
+    def __repr__(self) -> str:
+        return "\n".join(c.text(self.language) for c in self.claims)
 
 
 def _split_by_years(frame: pd.DataFrame, columns: list[str], a: au.Audit) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -129,7 +162,7 @@ def judgement_table(a: au.Audit):
 def judgement_context(a: au.Audit):
     """The other recorded judgements on figures of the window: their reasoning names other years (context)."""
     _, outside = _judgements_split(a)
-    return show(ac.judgement_context(a, outside)) if len(outside) else _NOTHING
+    return ContextList(ac.judgement_context(a, outside), a.scope.language) if len(outside) else _NOTHING
 
 
 def attribution(a: au.Audit):
@@ -170,7 +203,7 @@ def fixes_table(a: au.Audit):
 def fixes_context(a: au.Audit):
     """The other recorded fixes of figures in the window: their text names other years (context)."""
     _, outside = _fixes_split(a)
-    return show(ac.fix_context(a, outside)) if len(outside) else _NOTHING
+    return ContextList(ac.fix_context(a, outside), a.scope.language) if len(outside) else _NOTHING
 
 
 def findings(a: au.Audit):
