@@ -7,12 +7,11 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lso_analysis.analysis.derive import source_of
+from lso_analysis.analysis.scope import VALUE_MEASURES
 from lso_analysis.analysis.spans import is_full_year
 
 #: Best first; ``none`` when no full-year figure exists.
 COVERAGE_LEVELS = ("actual", "estimate", "derived", "none")
-#: Measures that say what an indicator was (plan shares and ratios qualify another figure).
-_VALUE_MEASURES = ("level", "growth_pct", "share_pct", "change_abs", "change_pp", "rank")
 
 
 def coverage_table(
@@ -50,7 +49,7 @@ def coverage_table(
 
     years = list(years)
     pool = candidates(obs, province, include_derived=include_derived, include_low=include_low)
-    pool = pool[pool["measure"].isin(_VALUE_MEASURES)]
+    pool = pool[pool["measure"].isin(VALUE_MEASURES)]
     pool = pool.assign(
         year=pool["period_end"].dt.year,
         is_full=pd.Series([is_full_year(s, e) for s, e in zip(pool["period_start"], pool["period_end"])],
