@@ -145,8 +145,9 @@ def first_case(scope: Scope, growth: pd.DataFrame, events: pd.DataFrame, kind_na
     ev = scope.events(events) if events is not None and len(events) else pd.DataFrame(columns=["date", "kind"])
     during = calc.timeline_events(ev[(ev["date"] >= low["period_start"]) & (ev["date"] <= low["period_end"])],
                                   calc.SHOCK_KINDS).sort_values(["date", "kind"])
-    happened = [f"{kind_names.get(k, k)}" for k in during["kind"]]
-    values = {"period": _span(low, scope), "measures": list(zip(happened, [Day(d) for d in during["date"]]))}
+    where = during["crossing"].fillna("") if "crossing" in during else [""] * len(during)
+    values = {"period": _span(low, scope), "measures": [(kind_names.get(k, k), str(w), Day(d)) for k, w, d in
+                                                        zip(during["kind"], where, during["date"])]}
     cases = ev[ev["kind"].isin(calc.CASE_KINDS)].sort_values("date")
     ids = list(during["source_id"])
     if cases.empty:

@@ -134,7 +134,7 @@ def _measures(c, f) -> str:
     if not items:
         return f"The data date no closure, distancing or wave within {f.one(c.values['period'], 'the')}"
     return (f"Within {f.one(c.values['period'], 'the')} the data date "
-            + f.one([f"{f.one(name)} ({f.one(day)})" for name, day in items]))
+            + f.one([f"{f.one(name)} ({f.one(where) + ', ' if where else ''}{f.one(day)})" for name, where, day in items]))
 
 
 _EN |= {
