@@ -84,6 +84,18 @@ def test_fixture_gap_and_its_spread(kylinh):
     assert f"{abs(expected[6.80]):.2f}%" in gap.text() and "the 3 benchmarks" in gap.text()
 
 
+def test_later_shocks_are_counted_by_kind():
+    g = growth([(2020, "year", 0.0), (2021, "year", 5.0), (2022, "year", 6.0)])
+    events = pd.DataFrame({"date": pd.to_datetime(["2020-03-01", "2021-05-06", "2021-08-17", "2022-01-17", "2022-05-01"]),
+                           "date_end": pd.NaT, "kind": ["wave", "wave", "closure", "halt", "backlog"],
+                           "source_id": list("abcde")})
+    claim = covid_claims.later_shocks(SCOPE, g, events)
+    assert claim.case == "some" and (claim.values["waves"], claim.values["shut"]) == (1, 2)
+    assert claim.values["first"].day == pd.Timestamp("2021-05-06") and claim.values["last"].day == pd.Timestamp("2022-01-17")
+    assert covid_claims.later_shocks(SCOPE, g, events.iloc[:1]).case == "none"
+    assert covid_claims.later_shocks(Scope("X", 2020, 2020), g.iloc[:1], events).case == "window_ends"
+
+
 def test_fixture_recovery_and_channels(kylinh):
     rec = kylinh.claims()["timeline"][3]
     assert rec.case == "below"  # 4.2, 5.4 and 6.1 all under the 6.80 average

@@ -108,7 +108,7 @@ class Study:
         return {
             "heading": [cc.title(s)], "overview": [cc.overview(s, g, self.pre)],
             "timeline": [cc.trough(s, g, self.pre), cc.second_half(s, g), cc.first_case(s, g, self.events, names),
-                         cc.recovery(s, g, cf)],
+                         cc.recovery(s, g, cf), cc.later_shocks(s, g, self.events)],
             "path": [cc.gap(s, g, cf, self.sens)] + ([cc.path_caveat(s, g, cf)] if cf.final is not None else []),
             "sectors": [cc.sectors(s, g, self.sectors), cc.sectors_later(s, g, self.sectors),
                         cc.sector_coverage(s, g, self.sectors)],

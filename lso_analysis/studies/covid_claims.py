@@ -185,6 +185,25 @@ def recovery(scope: Scope, growth: pd.DataFrame, cf: calc.Counterfactual) -> Cla
     return _checked(Claim("covid.recovery", case, values, _ids(ids)), scope)
 
 
+def later_shocks(scope: Scope, growth: pd.DataFrame, events: pd.DataFrame) -> Claim:
+    """The waves and border shutdowns the data date after the trough's year, which the recovery ran through."""
+    low = lowest(growth)
+    if low is None:
+        return _checked(Claim("covid.later_shocks", "no_data", {}), scope)
+    if int(low["year"]) >= scope.end_year:
+        return _checked(Claim("covid.later_shocks", "window_ends", {"after": _year_span(low["year"], scope)}), scope)
+    ev = scope.events(events) if events is not None and len(events) else pd.DataFrame(columns=["date", "kind"])
+    after = ev[ev["date"].dt.year > low["year"]] if len(ev) else ev
+    waves = after[after["kind"] == "wave"]
+    shut = after[after["kind"].isin(("closure", "halt"))]
+    values = {"after": _year_span(low["year"], scope), "waves": len(waves), "shut": len(shut)}
+    if waves.empty and shut.empty:
+        return _checked(Claim("covid.later_shocks", "none", values), scope)
+    both = pd.concat([waves, shut])
+    values |= {"first": Day(both["date"].min()), "last": Day(both["date"].max())}
+    return _checked(Claim("covid.later_shocks", "some", values, _ids(list(both["source_id"]))), scope)
+
+
 def _no_path_case(cf: calc.Counterfactual) -> str:
     if cf.bench is None:
         return "no_benchmark"

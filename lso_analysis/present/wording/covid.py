@@ -192,6 +192,13 @@ _EN |= {
     ("covid.recovery", "no_benchmark"): lambda c, f: (
         f"After {f.one(c.values['after'])} yearly growth ran at {_range(c, f)}; the data hold no benchmark to "
         "compare it with."),
+    ("covid.later_shocks", "some"): lambda c, f: (
+        f"After {f.one(c.values['after'])} the data date {_n(c.values['waves'], 'wave', 'waves')} of infection and "
+        f"{_n(c.values['shut'], 'closure or halt', 'closures or halts')} at the border crossings, from "
+        f"{f.one(c.values['first'])} to {f.one(c.values['last'])}: the recovery ran through them."),
+    ("covid.later_shocks", "none"): "After {after} the data date no wave of infection and no closure of the border in the window.",
+    ("covid.later_shocks", "window_ends"): "The window ends with {after}: what followed lies outside it.",
+    ("covid.later_shocks", "no_data"): "No GRDP growth figure, so no recovery to set the later events against.",
     ("covid.recovery", "no_later_year"): "The data hold no full-year growth figure after {after}: the recovery cannot be seen.",
     ("covid.recovery", "no_data"): "No GRDP growth figure: the recovery cannot be seen.",
     ("covid.gap", "below"): _gap("The lost output was not made up", "below"),
