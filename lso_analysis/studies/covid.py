@@ -124,8 +124,19 @@ class Study:
         return self.claims()
 
     def show(self, section: str, bullets: bool | None = None) -> cl.ClaimList:
-        """The claims of one section, as a paragraph (one claim) or bullets."""
-        return cl.show(self._claims[section], self.scope.language, bullets=bullets)
+        """The claims of one section, as a paragraph (one claim) or bullets.
+
+        When the data are missing, one "no data" sentence says so for the section, not one per claim; a
+        reading of the model is left out when there is no fit to read.
+        """
+        items, kept = self._claims[section], []
+        for claim in items:
+            if claim.case in ("no_data", "no_fit") and any(k.case == "no_data" for k in kept):
+                continue
+            if claim.case == "no_fit":
+                continue
+            kept.append(claim)
+        return cl.show(kept, self.scope.language, bullets=bullets)
 
     def heading(self):
         """The report's province- and window-specific heading, then the province's context from the data."""
