@@ -1,10 +1,4 @@
-"""How hard COVID-19 hit a province: growth against a pre-2020 benchmark, sectors, channels and data gaps.
-
-The notebook builds one :class:`Study` from a :class:`~lso_analysis.analysis.scope.Scope` and calls one method
-per cell; each returns a captioned table, a chart, claims, or the note saying what is missing. The figures are
-computed in :mod:`lso_analysis.studies.covid_calc`, the claims in :mod:`~lso_analysis.studies.covid_claims` and
-:mod:`~lso_analysis.studies.covid_more`, the words in :mod:`lso_analysis.present.wording.covid`.
-"""
+"""How hard COVID-19 hit a province (notebook 10): one :class:`Study` per scope, one call per notebook cell."""
 
 from __future__ import annotations
 
@@ -29,6 +23,11 @@ from lso_analysis.studies.covid_calc import (  # noqa: F401  (the study's public
 
 class Study:
     """Notebook 10 for one scope: the data loaded once, every table, chart and claim one call away.
+
+    The notebook builds one study from a :class:`~lso_analysis.analysis.scope.Scope` and calls one method per
+    cell; each returns a captioned table, a chart, claims, or the note saying what is missing. The figures are
+    computed in :mod:`lso_analysis.studies.covid_calc`, the claims in :mod:`~lso_analysis.studies.covid_claims`
+    and :mod:`~lso_analysis.studies.covid_more`, the words in :mod:`lso_analysis.present.wording.covid`.
 
     Args:
         scope: province, window, switches and language.

@@ -7,7 +7,7 @@ import pandas as pd
 from lso_analysis.analysis.scope import Scope
 from lso_analysis.present.claims import Claim, Day, Fig, Span
 from lso_analysis.studies import covid_calc as calc
-from lso_analysis.studies.covid_claims import _checked, _fig, _ids, _span, _year_span, lowest, name, word
+from lso_analysis.studies.covid_claims import checked, fig_of, ids_of, span_of, year_span, lowest, name, word
 
 
 def _is_year(row) -> bool:
@@ -21,14 +21,14 @@ def channel_in_trough(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame
     low = lowest(growth)
     values = {"name": word(code, scope)}
     if low is None:
-        return _checked(Claim("covid.channel_trough", "no_data", values), scope)
-    values["period"] = _span(low, scope)
+        return checked(Claim("covid.channel_trough", "no_data", values), scope)
+    values["period"] = span_of(low, scope)
     rows = channels[(channels["indicator"] == code) & (channels["period_start"] == low["period_start"])
                     & (channels["period_end"] == low["period_end"])]
     if rows.empty:
-        return _checked(Claim("covid.channel_trough", "no_figure", values), scope)
+        return checked(Claim("covid.channel_trough", "no_figure", values), scope)
     r = rows.iloc[0]
-    values["growth"] = _fig(r, show_range=False)
+    values["growth"] = fig_of(r, show_range=False)
     ids = [r["source_ids"]]
     avg = averages[averages["indicator"] == code]
     if r["value_high"] < 0:
@@ -37,10 +37,10 @@ def channel_in_trough(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame
         case = "grew"
     else:
         a = avg.iloc[0]
-        values |= {"avg": Fig(a["value"], a["value_low"], a["value_high"], "%"), "avg_period": _span(a, scope, True)}
+        values |= {"avg": Fig(a["value"], a["value_low"], a["value_high"], "%"), "avg_period": span_of(a, scope, True)}
         ids.append(a["source_id"])
         case = "slowed" if r["value_high"] < a["value_low"] else "held"
-    return _checked(Claim("covid.channel_trough", case, values, _ids(ids)), scope)
+    return checked(Claim("covid.channel_trough", case, values, ids_of(ids)), scope)
 
 
 def channel_yardstick(scope: Scope, averages: pd.DataFrame, code: str) -> Claim | None:
@@ -51,8 +51,8 @@ def channel_yardstick(scope: Scope, averages: pd.DataFrame, code: str) -> Claim 
     a = avg.iloc[0]
     case = "pre_pandemic" if a["kind"] == "pre-2020 average" else "includes_pandemic"
     values = {"name": word(code, scope), "avg": Fig(a["value"], a["value_low"], a["value_high"], "%"),
-              "avg_period": _span(a, scope, True)}
-    return _checked(Claim("covid.channel_yardstick", case, values, (a["source_id"],)), scope)
+              "avg_period": span_of(a, scope, True)}
+    return checked(Claim("covid.channel_yardstick", case, values, (a["source_id"],)), scope)
 
 
 def channel_path(scope: Scope, channels: pd.DataFrame, code: str) -> Claim:
@@ -60,13 +60,13 @@ def channel_path(scope: Scope, channels: pd.DataFrame, code: str) -> Claim:
     rows = channels[channels["indicator"] == code]
     values = {"name": word(code, scope)}
     if rows.empty:
-        return _checked(Claim("covid.channel_path", "none", values), scope)
+        return checked(Claim("covid.channel_path", "none", values), scope)
     rows = rows.assign(_len=rows["period_end"] - rows["period_start"], _year=rows["period_end"].dt.year)
     best = rows.sort_values(["_year", "_len", "period_start"], ascending=[True, False, True]).groupby("_year").head(1)
-    values["steps"] = [(_fig(r, show_range=False), _span(r, scope)) for _, r in best.iterrows()]
+    values["steps"] = [(fig_of(r, show_range=False), span_of(r, scope)) for _, r in best.iterrows()]
     values["full_years"] = [int(r["_year"]) for _, r in best.iterrows() if _is_year(r)]
     case = "one" if len(best) == 1 else "path"
-    return _checked(Claim("covid.channel_path", case, values, _ids(best["source_ids"])), scope)
+    return checked(Claim("covid.channel_path", case, values, ids_of(best["source_ids"])), scope)
 
 
 def reopening(scope: Scope, events: pd.DataFrame, channels: pd.DataFrame, code: str = "trade_turnover") -> Claim:
@@ -74,16 +74,16 @@ def reopening(scope: Scope, events: pd.DataFrame, channels: pd.DataFrame, code: 
     ev = scope.events(events) if events is not None and len(events) else pd.DataFrame(columns=["date", "kind"])
     opened = ev[ev["kind"] == "reopening"].sort_values("date")
     if opened.empty:
-        return _checked(Claim("covid.reopening", "no_reopening", {}), scope)
+        return checked(Claim("covid.reopening", "no_reopening", {}), scope)
     first = opened.iloc[0]
     values = {"day": Day(first["date"]), "name": word(code, scope)}
     after = channels[(channels["indicator"] == code) & (channels["period_end"] > first["date"])
                      & (channels["period_start"].dt.year == first["date"].year)]
     if after.empty:
-        return _checked(Claim("covid.reopening", "reopened", values, (first["source_id"],)), scope)
+        return checked(Claim("covid.reopening", "reopened", values, (first["source_id"],)), scope)
     r = after.assign(_len=after["period_end"] - after["period_start"]).sort_values("_len").iloc[-1]
-    values |= {"growth": _fig(r, show_range=False), "period": _span(r, scope)}
-    return _checked(Claim("covid.reopening", "reopened_with_figure", values, _ids(first["source_id"], r["source_ids"])),
+    values |= {"growth": fig_of(r, show_range=False), "period": span_of(r, scope)}
+    return checked(Claim("covid.reopening", "reopened_with_figure", values, ids_of(first["source_id"], r["source_ids"])),
                     scope)
 
 
@@ -91,39 +91,41 @@ def trough_channels(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame) 
     """Every channel's growth in the trough period, for the findings."""
     low = lowest(growth)
     if low is None:
-        return _checked(Claim("covid.trough_channels", "no_data", {}), scope)
+        return checked(Claim("covid.trough_channels", "no_data", {}), scope)
     rows = channels[(channels["period_start"] == low["period_start"]) & (channels["period_end"] == low["period_end"])]
-    values = {"period": _span(low, scope), "items": [(word(r["indicator"], scope), _fig(r, show_range=False))
+    values = {"period": span_of(low, scope), "items": [(word(r["indicator"], scope), fig_of(r, show_range=False))
                                                      for _, r in rows.iterrows()]}
-    return _checked(Claim("covid.trough_channels", "some" if len(rows) else "none", values, _ids(rows["source_ids"])),
+    return checked(Claim("covid.trough_channels", "some" if len(rows) else "none", values, ids_of(rows["source_ids"])),
                     scope)
 
 
 def trend_break(scope: Scope, tb: calc.TrendBreak) -> Claim:
     """The model's verdict: fitted, fitted exactly (arithmetic), or not fitted for want of points."""
     if tb.result is None:
-        return _checked(Claim("covid.trend_break", "cannot_fit", {}), scope)
+        return checked(Claim("covid.trend_break", "cannot_fit", {}), scope)
     trend, terms = calc.trend_years(tb)
-    values = {"n": tb.result.n, "trend": [_year_span(y, scope) for y in trend],
-              "terms": [_year_span(y, scope) for y in terms], "df": tb.result.df_resid}
+    base = int(tb.result.path["year"].min())  # the index's base year may precede the window
+    values = {"n": tb.result.n, "trend": [year_span(y, scope, base=y == base) for y in trend],
+              "terms": [year_span(y, scope, base=y == base) for y in terms], "df": tb.result.df_resid}
     case = "fitted" if not tb.refusal else "exact" if tb.result.df_resid == 0 else "few"
-    return _checked(Claim("covid.trend_break", case, values), scope)
+    return checked(Claim("covid.trend_break", case, values), scope)
 
 
 def trend_reading(scope: Scope, tb: calc.TrendBreak, cf: calc.Counterfactual) -> Claim:
     """How the model's pandemic terms compare with the gap to the benchmark path (they answer other questions)."""
     if tb.result is None:
-        return _checked(Claim("covid.trend_reading", "no_fit", {}), scope)
+        return checked(Claim("covid.trend_reading", "no_fit", {}), scope)
     trend, _ = calc.trend_years(tb)
     terms = tb.result.table[tb.result.table["term"].str.startswith("covid_")]
-    values = {"trend": [_year_span(y, scope) for y in trend]}
+    base = int(tb.result.path["year"].min())
+    values = {"trend": [year_span(y, scope, base=y == base) for y in trend]}
     last = cf.final
     if last is None or terms.empty:
-        return _checked(Claim("covid.trend_reading", "no_gap", values), scope)
+        return checked(Claim("covid.trend_reading", "no_gap", values), scope)
     biggest = float(terms["effect_pct"].abs().max())
     values |= {"term": Fig(biggest, unit="%"), "gap": Fig(abs(float(last["gap_pct"])), unit="%")}
     case = "smaller" if biggest < abs(float(last["gap_pct"])) else "not_smaller"
-    return _checked(Claim("covid.trend_reading", case, values), scope)
+    return checked(Claim("covid.trend_reading", case, values), scope)
 
 
 def data_gaps(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame, sources: pd.DataFrame,
@@ -140,14 +142,14 @@ def data_gaps(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame, source
     est = growth[growth["status"] == "estimate"]
     if len(est):
         out.append(Claim("covid.estimates", "some", {"n": len(est), "of": int(growth["value"].notna().sum()),
-                                                     "periods": [_span(r, scope) for _, r in est.iterrows()]},
-                         _ids(est["source_ids"])))
+                                                     "periods": [span_of(r, scope) for _, r in est.iterrows()]},
+                         ids_of(est["source_ids"])))
     info = sources.set_index("source_id")
     for _, r in growth[(growth["span"] == "year") & growth["value"].notna()].iterrows():
         src = info.loc[r["source_ids"]] if r["source_ids"] in info.index else None
         if src is not None and src["reliability"] != "official":
             out.append(Claim("covid.unofficial", "not_official", {
-                "period": _span(r, scope), "reliability": src["reliability"], "publisher": src["publisher"],
+                "period": span_of(r, scope), "reliability": src["reliability"], "publisher": src["publisher"],
                 "title": src["title"]}, (r["source_ids"],)))
     for code in calc.CHANNELS:
         got = channels[channels["indicator"] == code]
@@ -155,4 +157,4 @@ def data_gaps(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame, source
             out.append(Claim("covid.channel_gap", "partial_only" if len(got) else "no_figure",
                              {"name": name(code, scope)}))
     out = out or [Claim("covid.data_gaps", "none", {})]
-    return [_checked(c, scope) for c in out]
+    return [checked(c, scope) for c in out]

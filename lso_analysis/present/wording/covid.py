@@ -12,8 +12,8 @@ _EN |= {("covid.word", k): v for k, v in {
     "grdp_industry_construction": "industry and construction", "grdp_services": "services",
     "grdp_product_taxes": "product taxes less subsidies", "iip": "the industrial production index",
     "retail_sales": "retail sales", "trade_turnover": "declared trade turnover",
-    "pre-2020 average": "pre-2020 average", "average including 2020": "average including 2020",
-    "target": "target", "average from 2020 on": "average from 2020 on",
+    "pre-2020 average": "pre-pandemic average", "average including 2020": "average reaching into the pandemic",
+    "target": "growth target", "average from 2020 on": "average over pandemic years",
 }.items()}
 
 # The same names as table entries.
