@@ -12,34 +12,34 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import lso_analysis  # noqa: E402
-from lso_analysis.studies import covid  # noqa: E402
-from lso_analysis.present import narrative, plotting
+from lso_analysis.analysis.scope import Scope  # noqa: E402
+from lso_analysis.present import labels, narrative, plotting, tables  # noqa: E402
+from lso_analysis.studies import covid, covid_claims, covid_more  # noqa: E402
 from obs_factory import make_obs  # noqa: E402
 
 NAN = math.nan
 HA_GIANG = "Hà Giang"
+LANG_SON = "Lạng Sơn"
+DEFAULT = Scope(LANG_SON)
 
 
 @pytest.fixture(scope="module")
-def real():
+def study():
+    """Notebook 10 for Lạng Sơn with the default parameters."""
+    return covid.Study(DEFAULT)
+
+
+@pytest.fixture(scope="module")
+def real(study):
     """Everything the notebook computes for Lạng Sơn with the default parameters."""
-    obs = lso_analysis.load_observations()
-    targets = lso_analysis.load_observations(include_targets=True)
-    growth = covid.grdp_growth(obs=obs)
-    bench = covid.benchmarks(obs=targets)
-    cf = covid.counterfactual_gap(growth, covid.pre_covid(bench))
-    return {"obs": obs, "growth": growth, "bench": bench, "cf": cf, "sens": covid.sensitivity(growth, bench),
-            "sectors": covid.growth_table(covid.SECTORS, obs=obs), "channels": covid.growth_table(covid.CHANNELS, obs=obs)}
+    return {"obs": study.obs, "growth": study.growth, "bench": study.bench, "cf": study.cf, "sens": study.sens,
+            "sectors": study.sectors, "channels": study.channels}
 
 
 def row(frame: pd.DataFrame, period: str) -> pd.Series:
     hits = frame[frame["period"] == period]
     assert len(hits) == 1, hits
     return hits.iloc[0]
-
-
-def test_doctests():
-    assert doctest.testmod(covid).failed == 0
 
 
 @pytest.mark.parametrize(("start", "end", "label"), [
@@ -55,15 +55,17 @@ def test_doctests():
     ("2016-01-01", "2020-12-31", "2016–2020"),
 ])
 def test_period_label(start, end, label):
-    assert covid.period_label(pd.Timestamp(start), pd.Timestamp(end)) == label
+    """The study's periods are named by the one period label (present.labels)."""
+    assert labels.period_label(pd.Timestamp(start), pd.Timestamp(end)) == label
 
 
-def test_in_window_filters_years_and_estimates():
+def test_scope_filters_years_and_estimates():
+    """The study keeps a figure only when its whole period lies in the window (Scope), estimates on request."""
     obs = make_obs([{"value": 1, "period": "2018"}, {"value": 2, "period": "2020-H1", "status": "estimate"},
                     {"value": 3, "period": "2021"}, {"value": 4, "period": "2019/2023"}])
-    assert list(covid.in_window(obs, 2019, 2023)["value"]) == [2, 3, 4]
-    assert list(covid.in_window(obs, 2019, 2023, include_estimates=False)["value"]) == [3, 4]
-    assert list(covid.in_window(obs, 2020, 2022)["value"]) == [2, 3]
+    assert list(Scope(LANG_SON, 2019, 2023).observations(obs)["value"]) == [2, 3, 4]
+    assert list(Scope(LANG_SON, 2019, 2023, include_estimates=False).observations(obs)["value"]) == [3, 4]
+    assert list(Scope(LANG_SON, 2020, 2022).observations(obs)["value"]) == [2, 3]
 
 
 def test_grdp_growth_real_figures(real):
@@ -80,10 +82,10 @@ def test_grdp_growth_real_figures(real):
 
 def test_grdp_growth_honours_parameters():
     obs = lso_analysis.load_observations()
-    no_est = covid.grdp_growth(include_estimates=False, obs=obs)
+    no_est = covid.grdp_growth(Scope(LANG_SON, include_estimates=False), obs)
     assert (no_est["status"] != "estimate").all()
     assert math.isnan(row(no_est, "2022")["value"])
-    window = covid.grdp_growth(start_year=2021, end_year=2022, obs=obs)
+    window = covid.grdp_growth(Scope(LANG_SON, 2021, 2022), obs)
     assert set(window["year"]) == {2021, 2022}
 
 
@@ -94,7 +96,7 @@ def test_a_ratio_bound_is_not_taken_as_a_value():
         {"indicator": "grdp", "measure": "ratio", "value": 2, "value_low": 2, "value_high": NAN, "unit": "times",
          "period": "2021", "base": "2020", "source_id": "s", "value_raw": "hơn 2 lần"},
     ])
-    g = covid.grdp_growth(obs=obs)
+    g = covid.grdp_growth(DEFAULT, obs)
     assert math.isnan(row(g, "2020")["value"])
     assert row(g, "2021")["value"] == pytest.approx(6.67)
 
@@ -111,11 +113,14 @@ def bench_obs() -> pd.DataFrame:
 
 
 def test_benchmarks_kinds_and_order():
-    b = covid.benchmarks(obs=bench_obs())
+    b = covid.benchmarks(DEFAULT, bench_obs())
     assert list(b["kind"]) == ["pre-2020 average", "target", "average from 2020 on"]
     assert list(b["period"]) == ["2004–2018", "2022", "2021–2025"]
     assert covid.pre_covid(b)["value"] == pytest.approx(7.86)
-    assert list(covid.benchmarks(include_estimates=False, obs=bench_obs())["kind"]) == ["pre-2020 average", "target"]
+    no_est = covid.benchmarks(Scope(LANG_SON, include_estimates=False), bench_obs())
+    assert list(no_est["kind"]) == ["pre-2020 average", "target"]
+    # benchmarks are yardsticks: a window that excludes their years still holds them
+    assert len(covid.benchmarks(Scope(LANG_SON, 2021, 2022), bench_obs())) == 3
     assert covid.pre_covid(b[b["kind"] == "target"]) is None
 
 
@@ -172,15 +177,19 @@ def test_growth_table_real(real):
     assert not channels["period"].isin(["August 2023", "October 2023"]).any()
 
 
-def test_trend_break_refuses_and_shows_the_exact_fit(real):
-    tb = covid.trend_break(real["growth"])
+def test_trend_break_refuses_and_shows_the_exact_fit(study):
+    tb = study.tb
     assert "residual degrees of freedom" in tb.refusal
     assert tb.result is not None and tb.result.df_resid == 0
-    table = covid.trend_break_table(tb)
+    table = study.trend_break_table().frame
     assert list(table["Term"]) == ["trend growth per year", "2020 against the trend", "2021 against the trend",
                                    "2022 against the trend"]
     assert set(table["95% interval"]) == {"none: no residual degrees of freedom"}
     assert table.loc[1, "Effect"] == "−3.48%"
+    claim = study.claims()["trend_break"][0]
+    assert claim.case == "exact" and claim.values["n"] == 5
+    assert [s.start.year for s in claim.values["trend"]] == [2019, 2023]
+    assert [s.start.year for s in claim.values["terms"]] == [2020, 2021, 2022]
 
 
 def test_trend_break_fits_with_enough_points():
@@ -189,86 +198,106 @@ def test_trend_break_fits_with_enough_points():
     growth = growth.assign(value_low=growth["value"] - 0.005, value_high=growth["value"] + 0.005)
     tb = covid.trend_break(growth)
     assert not tb.refusal and tb.result.df_resid > 2
-    assert "none" not in " ".join(covid.trend_break_table(tb)["95% interval"])
+    assert tb.result.table["ci_low"].notna().all()  # a real fit has intervals
+    assert covid_more.trend_break(Scope(LANG_SON, 2009, 2023), tb).case == "fitted"
 
 
-def test_data_gaps_real(real):
-    gaps = covid.data_gaps(real["growth"], real["channels"], lso_analysis.load_sources(), real["obs"])
+def texts(claims) -> list[str]:
+    return [c.text() for c in claims]
+
+
+def test_data_gaps_real(study):
+    gaps = texts(study.claims()["gaps"])
     assert "No full-year GRDP growth figure for 2019." in gaps
-    assert "No first-half GRDP growth figure for 2019, 2022." in gaps
+    assert "No first-half GRDP growth figure for 2019 and 2022." in gaps
     assert any(g.startswith("No quarterly GRDP") for g in gaps)
     assert any(g.startswith("4 of the 7 GRDP growth figures are estimates") for g in gaps)
     assert any(g.startswith("The 2023 figure comes from a press source") for g in gaps)
 
 
-def test_findings_real(real):
-    f = covid.findings(real["growth"], real["cf"], real["sens"], real["sectors"], real["channels"], "Lạng Sơn")
-    assert len(f) == 3
-    assert f[0].startswith("**The trough came in the first half of 2020**") and "+0.47%" in f[0] and "+2.03%" in f[0]
-    assert "not made up" in f[1] and "7.75% (7.67–7.82) below" in f[1] and "32.6%" in f[1]
-    assert f[2].startswith("**Services grew least in 2020**") and "−42.9%" in f[2]
+def test_findings_real(study):
+    f = study.findings()
+    ids = [c.id for c in f.claims]
+    assert ids == ["covid.trough", "covid.recovery", "covid.gap", "covid.sectors", "covid.trough_channels"]
+    text = f.lines()
+    assert text[0].startswith("**The trough came in the first half of 2020**") and "+0.47%" in text[0] and "+2.03%" in text[0]
+    assert "not made up" in text[2] and "7.75% (7.67–7.82) below" in text[2] and "32.6%" in text[2]
+    assert text[3].startswith("**In 2020 services had the lowest growth of the sectors**")
+    assert "−42.9%" in text[4]
+
+
+def test_headline_gap_states_the_spread_across_benchmarks(study, real):
+    """Issue 11 item 6: next to the rounding interval, the range of the gap over every benchmark the data hold."""
+    gap = study.claims()["path"][0]
+    assert gap.case == "below" and gap.values["n_bench"] == 3
+    # the three benchmarks the data hold: 7.86 (2004–2018), 7.25 (2022 target), 7.1 (2021–2025); chained 2020–2023
+    index = 1.0203 * 1.0667 * 1.0722 * 1.07
+    gaps = [100 * (index / (1 + r / 100) ** 4 - 1) for r in (7.86, 7.25, 7.1)]
+    assert gap.values["spread_low"].value == pytest.approx(min(gaps), abs=1e-6)
+    assert gap.values["spread_high"].value == pytest.approx(max(gaps), abs=1e-6)
+    assert "7.75% (7.67–7.82) below" in gap.text() and "runs from −7.75% to −5.1%" in gap.text()
+    assert "3 benchmarks" in gap.text()
 
 
 def test_ha_giang_has_no_grdp_and_says_so():
-    obs = lso_analysis.load_observations(province=HA_GIANG)
-    growth = covid.grdp_growth(HA_GIANG, obs=obs)
-    assert growth["value"].isna().all()
-    bench = covid.benchmarks("grdp", HA_GIANG, obs=lso_analysis.load_observations(province=HA_GIANG, include_targets=True))
-    assert bench.empty and covid.pre_covid(bench) is None
-    cf = covid.counterfactual_gap(growth, None)
-    assert cf.error and cf.final is None
-    assert covid.sensitivity(growth, bench).empty
-    channels = covid.growth_table(covid.CHANNELS, HA_GIANG, obs=obs)
-    assert set(channels["period"]) == {"August 2021"}  # year-on-year only: the month-on-month rows are left out
-    assert covid.findings(growth, cf, covid.sensitivity(growth, bench), covid.growth_table(covid.SECTORS, HA_GIANG, obs=obs),
-                          channels, HA_GIANG) == [
+    s = covid.Study(Scope(HA_GIANG))
+    assert s.growth["value"].isna().all()
+    assert s.bench.empty and s.pre is None
+    assert s.cf.error and s.cf.final is None
+    assert s.sens.empty
+    assert set(s.channels["period"]) == {"August 2021"}  # year-on-year only: the month-on-month rows are left out
+    claims = s.claims()
+    assert [c.text() for c in s.findings().claims] == [
         "No GRDP growth figure for Hà Giang in the window: how hard COVID-19 hit cannot be measured here."]
-    note = covid.plot_growth_timeline(growth, lso_analysis.load_events(HA_GIANG), None, HA_GIANG)
+    assert claims["path"][0].case == "no_benchmark"
+    note = s.growth_chart()
     assert isinstance(note, narrative.Markdown) and "No data" in note.text
-    assert isinstance(covid.plot_counterfactual(cf, growth, HA_GIANG), narrative.Markdown)
-    assert isinstance(covid.table_or_note(covid.sector_display(growth), "x", [], "sector growth", HA_GIANG), narrative.Markdown)
-    assert covid.trend_break(growth).result is None
-    assert "Hà Giang" in covid.overview(growth, None, HA_GIANG).text
+    assert isinstance(s.path_chart(), narrative.Markdown)
+    assert isinstance(s.sector_table(), narrative.Markdown)
+    assert s.tb.result is None and s.trend_break_table() is None
+    assert "Hà Giang" in claims["overview"][0].text() and claims["overview"][0].case == "no_data"
+    every = [c for cs in claims.values() for c in cs]
+    assert not any("Lạng Sơn" in c.text() for c in every)
 
 
-def test_figures_name_their_sources(real):
-    events = lso_analysis.load_events()
-    fig = covid.plot_growth_timeline(real["growth"], events, covid.pre_covid(real["bench"]), "Lạng Sơn")
+def test_figures_name_their_sources(study):
+    fig = study.growth_chart()
     assert "vbf-20190927-economy-culture" in plotting.figure_sources(fig)  # the benchmark line
     assert "ctkls-20221228-ktxh-nam-2022" in plotting.figure_sources(fig)
-    fig = covid.plot_counterfactual(real["cf"], real["growth"], "Lạng Sơn")
+    fig = study.path_chart()
     assert "vbf-20190927-economy-culture" in plotting.figure_sources(fig)
-    again = covid.plot_counterfactual(real["cf"], real["growth"], "Lạng Sơn")
+    again = study.path_chart()
     assert plotting.figure_to_png_bytes(fig) == plotting.figure_to_png_bytes(again)
 
 
-def test_key_events_keeps_waves_and_closures():
+def test_timeline_events_are_chosen_by_kind_not_title():
     events = pd.DataFrame({"date": pd.to_datetime(["2020-02-01", "2020-04-01", "2021-06-08", "2022-03-06"]),
                            "category": ["border", "covid", "digital", "border"],
-                           "title": ["Border markets shut", "Province-wide social distancing", "Services closed online",
-                                     "921 trucks waiting"], "source_id": list("abcd")})
-    assert list(covid.key_events(events)["source_id"]) == ["a", "b"]
-    assert covid.key_events(None).empty
+                           "kind": ["closure", "distancing", "milestone", "backlog"],
+                           # titles that would fool a word match: the kind decides
+                           "title": ["Markets stay open in name only", "Province-wide measures", "Services closed online",
+                                     "921 trucks waiting at the closure"], "source_id": list("abcd")})
+    assert list(covid.timeline_events(events)["source_id"]) == ["a", "b"]
+    assert covid.timeline_events(None).empty
+    assert list(plotting.select_events(events, groups=["border_shut", "covid"])["source_id"]) == ["a", "b"]
 
 
-def test_readable_and_sector_display():
-    table = pd.DataFrame({"name": ["Services", "Services", "GRDP (all sectors)"], "indicator": ["grdp_services"] * 2 + ["grdp"],
-                          "period": ["2020", "2021", "2020"], "value": [1.17, 7.2, 2.03], "value_low": [1.165, 7.15, 2.025],
-                          "value_high": [1.175, 7.25, 2.035], "status": ["estimate", "actual", "estimate"], "unit": "%",
-                          "origin": ["estimated", "reported", "estimated"]})
-    wide = covid.sector_display(table)
-    assert list(wide.columns) == ["Sector", "2020", "2021"]
-    assert list(wide["Sector"]) == ["GRDP (all sectors)", "Services"]
-    assert wide.loc[1, "2020"] == "+1.17% (est.)" and pd.isna(wide.loc[0, "2021"])
-    shown = covid.readable(table, {"Growth": ("value", "%", True), "Missing": "nope"})
-    assert list(shown["Growth"]) == ["+1.17%", "+7.2%", "+2.03%"] and set(shown["Missing"]) == {"—"}
-    derived = covid.readable(table.assign(origin="derived"), {"Growth": ("value", "%", True)})
-    assert derived.loc[0, "Growth"] == "+1.17%"  # an interval no wider than the digits shown adds nothing
-    wide = covid.readable(table.assign(origin="derived", value_low=[1.0, 7.0, 2.0]), {"Growth": ("value", "%", True)})
-    assert wide.loc[0, "Growth"] == "+1.17% (+1–+1.18)"  # a derived figure keeps the interval it was computed with
-    wide = covid.readable(pd.DataFrame({"value": [11000.0], "value_low": [10500.0], "value_high": [11500.0], "origin": ["reported"]}),
-                          {"Budget": ("value", "VND billion", False)})
-    assert wide.loc[0, "Budget"] == "11,000 billion VND (10,500–11,500)"
+def test_sector_table_and_readable(study):
+    wide = study.sector_table().frame
+    assert list(wide.columns)[:3] == ["Sector", "first half of 2020", "2020"]
+    assert list(wide["Sector"])[:2] == ["GRDP (all sectors)", "Agriculture, forestry and fishery"]
+    services = wide.set_index("Sector").loc["Services"]
+    assert services["2020"] == "+1.17% (est.)" and pd.isna(services["first half of 2020"])
+    table = pd.DataFrame({"value": [1.17, 7.2], "value_low": [1.0, 7.15], "value_high": [1.175, 7.25],
+                          "origin": ["derived", "reported"]})
+    shown = tables.readable(table, {"Growth": ("value", "%", True), "Missing": "nope"})
+    assert list(shown["Growth"]) == ["+1.17% (+1–+1.18)", "+7.2%"] and set(shown["Missing"]) == {"—"}
+
+
+def test_benchmark_tables_are_marked_as_yardsticks(study):
+    assert study.sensitivity_table().reference and study.averages_table().reference
+    assert not study.path_table().reference  # base year 2019 lies in the default window
+    assert covid.Study(Scope(LANG_SON, 2021, 2022)).path_table().reference  # base year 2020 does not
 
 
 def test_province_name_is_matched_in_any_unicode_form():
@@ -276,5 +305,5 @@ def test_province_name_is_matched_in_any_unicode_form():
 
     decomposed = unicodedata.normalize("NFD", "Lạng Sơn")
     assert decomposed != "Lạng Sơn"
-    obs = lso_analysis.load_observations()
-    assert len(covid.observations(obs, decomposed)) == len(obs)
+    s = covid.Study(Scope(decomposed))
+    assert len(s.obs) == len(lso_analysis.load_observations()) and s.growth["value"].notna().sum() == 7

@@ -142,48 +142,19 @@ def fit_trend_break(
         InsufficientDataError: more parameters than points, or ``df_resid < min_dof`` with
             ``on_few='raise'``. ValueError: non-positive levels.
     """
-    import statsmodels.api as sm
-
     levels, col, note = _as_levels(series_df, value_col, time_col, measure)
     s = _columns(levels, time_col, col).dropna(subset=["value"])
     if (s["value"] <= 0).any():
         raise ValueError("levels must be positive to take logs")
     times = s["time"].to_numpy()
     unit = "annual" if np.all(times % 1 == 0) else "period"
-    X = pd.DataFrame({"const": 1.0, "trend": times - (times.min() if len(times) else 0)})
-    covid = [t for t in times if math.floor(t) in covid_periods]
-    for p in sorted({math.floor(t) for t in covid}):
-        X[f"covid_{p}"] = [1.0 if math.floor(t) == p else 0.0 for t in times]
-    extra = [note]
-    if persistent_shift:
-        post = [1.0 if t >= break_start else 0.0 for t in times]
-        if any(p and math.floor(t) not in covid_periods for p, t in zip(post, times)):
-            X[f"shift_{break_start:g}"] = post
-        else:
-            extra.append("no point after the COVID periods, so no persistent shift can be estimated")
+    X, covid, extra = _design(times, covid_periods, persistent_shift, break_start)
     n, k = len(s), X.shape[1]
     df_resid = n - k
-    caveat = _caveat(n, times, covid, df_resid, unit, extra)
-    if df_resid < 0:
-        raise InsufficientDataError(f"{n} points for {k} parameters: the model cannot be fitted. {caveat}")
-    if df_resid < min_dof:
-        if on_few == "raise":
-            raise InsufficientDataError(f"{df_resid} residual degrees of freedom (< {min_dof}). {caveat}")
-        message = f"{df_resid} residual degrees of freedom (< {min_dof}). {caveat}"
-        warnings.warn(message, FewObservationsWarning, stacklevel=2)
-    y = np.log(s["value"].to_numpy())
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        res = sm.OLS(y, X).fit()
-        ci = res.conf_int(alpha) if df_resid > 0 else pd.DataFrame(np.nan, index=X.columns, columns=[0, 1])
-        p_values = res.pvalues if df_resid > 0 else pd.Series(np.nan, index=X.columns)
-        cf_X = X[["const", "trend"]].assign(**{c: 0.0 for c in X.columns[2:]})
-        trend = res.get_prediction(cf_X).summary_frame(alpha=alpha) if df_resid > 0 else None
-    table = pd.DataFrame({
-        "term": X.columns, "coef": res.params.to_numpy(), "effect_pct": 100 * np.expm1(res.params.to_numpy()),
-        "ci_low": ci.iloc[:, 0].to_numpy(), "ci_high": ci.iloc[:, 1].to_numpy(), "p_value": p_values.to_numpy(),
-    })
-    counterfactual = np.exp(cf_X.to_numpy() @ res.params.to_numpy())
+    caveat = _caveat(n, times, covid, df_resid, unit, [note, *extra])
+    _check_dof(n, k, df_resid, min_dof, on_few, caveat)
+    res, table, trend = _ols(np.log(s["value"].to_numpy()), X, df_resid, alpha)
+    counterfactual = np.exp(_trend_only(X).to_numpy() @ res.params.to_numpy())
     path = pd.DataFrame({
         time_col: times.astype(int) if unit == "annual" else times, "actual": s["value"].to_numpy(),
         "fitted": np.exp(res.fittedvalues.to_numpy()),
@@ -193,6 +164,56 @@ def fit_trend_break(
     })
     path["gap_pct"] = 100 * (path["actual"] / path["counterfactual"] - 1)
     return TrendBreakResult(table=table, n=n, df_resid=df_resid, path=path, caveat=caveat, results=res)
+
+
+def _design(times: np.ndarray, covid_periods: tuple, persistent_shift: bool,
+            break_start: float) -> tuple[pd.DataFrame, list[float], list[str]]:
+    """The regressors: constant, trend, one dummy per COVID period present (and the persistent step if asked)."""
+    X = pd.DataFrame({"const": 1.0, "trend": times - (times.min() if len(times) else 0)})
+    covid = [t for t in times if math.floor(t) in covid_periods]
+    for p in sorted({math.floor(t) for t in covid}):
+        X[f"covid_{p}"] = [1.0 if math.floor(t) == p else 0.0 for t in times]
+    extra = []
+    if persistent_shift:
+        post = [1.0 if t >= break_start else 0.0 for t in times]
+        if any(p and math.floor(t) not in covid_periods for p, t in zip(post, times)):
+            X[f"shift_{break_start:g}"] = post
+        else:
+            extra.append("no point after the COVID periods, so no persistent shift can be estimated")
+    return X, covid, extra
+
+
+def _check_dof(n: int, k: int, df_resid: int, min_dof: int, on_few: str, caveat: str) -> None:
+    """Refuse a model with more parameters than points; refuse or warn below ``min_dof``."""
+    if df_resid < 0:
+        raise InsufficientDataError(f"{n} points for {k} parameters: the model cannot be fitted. {caveat}")
+    if df_resid < min_dof:
+        message = f"{df_resid} residual degrees of freedom (< {min_dof}). {caveat}"
+        if on_few == "raise":
+            raise InsufficientDataError(message)
+        warnings.warn(message, FewObservationsWarning, stacklevel=3)
+
+
+def _trend_only(X: pd.DataFrame) -> pd.DataFrame:
+    """The design with every break term set to zero: the counterfactual trend."""
+    return X[["const", "trend"]].assign(**{c: 0.0 for c in X.columns[2:]})
+
+
+def _ols(y: np.ndarray, X: pd.DataFrame, df_resid: int, alpha: float):
+    """Fit OLS (statsmodels); return the results, the term table and the trend's confidence frame (None at 0 dof)."""
+    import statsmodels.api as sm
+
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        res = sm.OLS(y, X).fit()
+        ci = res.conf_int(alpha) if df_resid > 0 else pd.DataFrame(np.nan, index=X.columns, columns=[0, 1])
+        p_values = res.pvalues if df_resid > 0 else pd.Series(np.nan, index=X.columns)
+        trend = res.get_prediction(_trend_only(X)).summary_frame(alpha=alpha) if df_resid > 0 else None
+    table = pd.DataFrame({
+        "term": X.columns, "coef": res.params.to_numpy(), "effect_pct": 100 * np.expm1(res.params.to_numpy()),
+        "ci_low": ci.iloc[:, 0].to_numpy(), "ci_high": ci.iloc[:, 1].to_numpy(), "p_value": p_values.to_numpy(),
+    })
+    return res, table, trend
 
 
 def _base(s: pd.DataFrame, start_year: float, base_value) -> iv.Interval:

@@ -171,22 +171,95 @@ def plot_plan_attainment(obs_df: pd.DataFrame, title: str = "Plan attainment"):
     return finish(fig, set(plans["source_id"]), "Dashed line: 100 % of plan.")
 
 
+def select_events(events_df: pd.DataFrame | None, kinds=None, groups=None, kind_groups: dict | None = None) -> pd.DataFrame:
+    """Dated events whose typed ``kind`` is in ``kinds`` or whose kind's group is in ``groups`` (all when both None).
+
+    ``kind_groups`` maps kind codes to groups (default: ``data/reference/event_kinds.csv``); titles are never read.
+    """
+    if events_df is None or not len(events_df):
+        return pd.DataFrame(columns=["date", "date_end", "category", "kind", "title", "source_id"])
+    events = events_df[events_df["date"].notna()]
+    if kinds is None and groups is None:
+        return events
+    keep = events["kind"].isin(list(kinds or []))
+    if groups is not None:
+        if kind_groups is None:
+            import lso_analysis
+
+            codes = lso_analysis.load_event_kinds()
+            kind_groups = dict(zip(codes["code"], codes["group"]))
+        keep |= events["kind"].map(kind_groups).isin(list(groups))
+    return events[keep]
+
+
+def _draw_timeline_series(ax, series_df: pd.DataFrame, title: str) -> set[str]:
+    """The series panel of a timeline: points at mid-period, a grey bar across each period; returns its sources."""
+    import matplotlib.dates as mdates
+
+    s = series_df[series_df["value"].notna()]
+    mid = mdates.date2num(s["period_start"] + (s["period_end"] - s["period_start"]) / 2)
+    starts, ends = mdates.date2num(s["period_start"]), mdates.date2num(s["period_end"])
+    ax.hlines(s["value"], starts, ends, colors="0.7", linewidth=1)
+    _origin_legend(ax, _draw_points(ax, list(mid), s, palette(1)[0]))
+    ax.set_ylabel(next((u for u in s.get("unit", []) if isinstance(u, str) and u), ""))
+    ax.set_title(title)
+    return _ids(s.get("source_ids", []))
+
+
+def _draw_event_lanes(ax, events: pd.DataFrame) -> tuple[set[str], int]:
+    """One lane per category, a dot per event (a bar to its end date), labels where they fit.
+
+    Returns the events' sources and how many were drawn without a label.
+    """
+    import matplotlib.dates as mdates
+
+    cats = [c for c in CATEGORY_ORDER if c in set(events.get("category", []))]
+    cats += sorted(set(events.get("category", [])) - set(cats))
+    colours = dict(zip(CATEGORY_ORDER, palette(4)))
+    ordered = events.sort_values(["date", "title"])
+    xs = mdates.date2num(ordered["date"])
+    min_gap = 0.27 * (max(xs) - min(xs)) if len(xs) > 1 else 0.0  # a 32-character label spans ~a quarter of the axis
+    last: dict[tuple, float] = {}
+    sources, unlabelled = set(), 0
+    for x0, ev in zip(xs, ordered.itertuples()):
+        y, c = cats.index(ev.category), colours.get(ev.category, "0.4")
+        end = getattr(ev, "date_end", pd.NaT)
+        if not pd.isna(end) and end > ev.date:
+            ax.broken_barh([(x0, mdates.date2num(end) - x0)], (y - 0.15, 0.3), color=c, alpha=0.7)
+        ax.plot([x0], [y], marker="o", color=c, markersize=5)
+        sources.add(ev.source_id)
+        # Label an event only where its text cannot run into the previous label of its row.
+        level = next((lv for lv in range(2) if x0 - last.get((y, lv), -math.inf) >= min_gap), None)
+        if level is None:
+            unlabelled += 1
+            continue
+        last[(y, level)] = x0
+        label = ev.title if len(ev.title) <= 32 else ev.title[:31] + "…"
+        ax.annotate(label, (x0, y), xytext=(3, 4 + 9 * level), textcoords="offset points", fontsize=6.5, color="0.2")
+    ax.set_yticks(range(len(cats)), cats)
+    ax.set_ylim(-0.6, max(len(cats), 1) - 0.2)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    return sources, unlabelled
+
+
 def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None = None, title: str = "Events",
-                  window: tuple | None = None):
+                  window: tuple | None = None, kinds=None, groups=None):
     """Dated events by category (spans for closures with an end date) under an optional series.
 
     Args:
-        events_df: ``load_events()`` output (``date``, ``date_end``, ``category``, ``title``,
+        events_df: ``load_events()`` output (``date``, ``date_end``, ``category``, ``kind``, ``title``,
             ``source_id``).
         series_df: a series as for :func:`plot_series_with_intervals`, drawn above on the
             same time axis (points at mid-period).
         window: (start, end) dates; events outside are left out (and counted in the
             caption). Default: the series' span when a series is given, else everything.
+        kinds, groups: draw only events of these kind codes or kind groups (see :func:`select_events`).
 
     Returns:
         A matplotlib Figure. Labels that would overrun a neighbour are left off (counted).
     """
-    events = events_df[events_df["date"].notna()] if events_df is not None and len(events_df) else pd.DataFrame()
+    events = select_events(events_df, kinds, groups)
     has_series = series_df is not None and len(series_df) and series_df["value"].notna().any()
     if window is None and has_series:
         window = (series_df["period_start"].min(), series_df["period_end"].max())
@@ -197,7 +270,6 @@ def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None
     if events.empty and not has_series:
         return empty_figure("no events and no series to show", title)
     import matplotlib as mpl
-    import matplotlib.dates as mdates
 
     lanes = max(events["category"].nunique() if len(events) else 1, 1)
     if has_series:
@@ -205,44 +277,10 @@ def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None
                                        gridspec_kw={"height_ratios": [3.0, 0.75 * lanes]})
     else:
         fig, ax_e = new_figure((9.0, 1.2 + 0.75 * lanes))
-    sources = set()
     with mpl.rc_context(house_rc()):
-        if has_series:
-            s = series_df[series_df["value"].notna()]
-            mid = mdates.date2num(s["period_start"] + (s["period_end"] - s["period_start"]) / 2)
-            starts, ends = mdates.date2num(s["period_start"]), mdates.date2num(s["period_end"])
-            ax_s.hlines(s["value"], starts, ends, colors="0.7", linewidth=1)
-            _origin_legend(ax_s, _draw_points(ax_s, list(mid), s, palette(1)[0]))
-            ax_s.set_ylabel(next((u for u in s.get("unit", []) if isinstance(u, str) and u), ""))
-            ax_s.set_title(title)
-            sources |= _ids(s.get("source_ids", []))
-        cats = [c for c in CATEGORY_ORDER if c in set(events.get("category", []))]
-        cats += sorted(set(events.get("category", [])) - set(cats))
-        colours = dict(zip(CATEGORY_ORDER, palette(4)))
-        ordered = events.sort_values(["date", "title"])
-        xs = mdates.date2num(ordered["date"])
-        min_gap = 0.27 * (max(xs) - min(xs)) if len(xs) > 1 else 0.0  # a 32-character label spans ~a quarter of the axis
-        last: dict[tuple, float] = {}
-        unlabelled = 0
-        for x0, ev in zip(xs, ordered.itertuples()):
-            y, c = cats.index(ev.category), colours.get(ev.category, "0.4")
-            end = getattr(ev, "date_end", pd.NaT)
-            if not pd.isna(end) and end > ev.date:
-                ax_e.broken_barh([(x0, mdates.date2num(end) - x0)], (y - 0.15, 0.3), color=c, alpha=0.7)
-            ax_e.plot([x0], [y], marker="o", color=c, markersize=5)
-            sources.add(ev.source_id)
-            # Label an event only where its text cannot run into the previous label of its row.
-            level = next((lv for lv in range(2) if x0 - last.get((y, lv), -math.inf) >= min_gap), None)
-            if level is None:
-                unlabelled += 1
-                continue
-            last[(y, level)] = x0
-            label = ev.title if len(ev.title) <= 32 else ev.title[:31] + "…"
-            ax_e.annotate(label, (x0, y), xytext=(3, 4 + 9 * level), textcoords="offset points", fontsize=6.5, color="0.2")
-        ax_e.set_yticks(range(len(cats)), cats)
-        ax_e.set_ylim(-0.6, max(len(cats), 1) - 0.2)
-        ax_e.xaxis.set_major_locator(mdates.YearLocator())
-        ax_e.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        sources = _draw_timeline_series(ax_s, series_df, title) if has_series else set()
+        drawn, unlabelled = _draw_event_lanes(ax_e, events)
+        sources |= drawn
         if not has_series:
             ax_e.set_title(title)
     notes = []

@@ -1,462 +1,274 @@
-"""How hard COVID-19 hit a province: growth against a pre-2020 benchmark, sectors, channels and data gaps."""
+"""How hard COVID-19 hit a province (notebook 10): one :class:`Study` per scope, one call per notebook cell."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
-import warnings
-from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
-from lso_analysis.analysis import models, series
-from lso_analysis.present import narrative as nv
+from lso_analysis.analysis.scope import Scope
 from lso_analysis.cleaning.text import normalize_text
-
-SECTORS = {
-    "grdp": "GRDP (all sectors)", "grdp_agriculture": "Agriculture, forestry and fishery",
-    "grdp_industry_construction": "Industry and construction", "grdp_services": "Services",
-    "grdp_product_taxes": "Product taxes less subsidies",
-}
-CHANNELS = {"iip": "Industrial production index", "retail_sales": "Retail sales",
-            "trade_turnover": "Declared trade turnover"}
-#: Event titles that mark a wave, distancing, or a closure or reopening of the border (the rest crowd a timeline).
-KEY_EVENT = r"(?i)clos|shut|halt|suspend|reopen|resum|pause|distancing|wave|outbreak|spread"
-_MONTHS = "January February March April May June July August September October November December".split()
-_BENCH_ORDER = {"pre-2020 average": 0, "average including 2020": 1, "target": 2, "average from 2020 on": 3}
+from lso_analysis.present import claims as cl
+from lso_analysis.present import labels, tables, wording
+from lso_analysis.present import narrative as nv
+from lso_analysis.studies import covid_claims as cc
+from lso_analysis.studies import covid_more as cm
+from lso_analysis.studies.covid_calc import (  # noqa: F401  (the study's public names)
+    CHANNELS, PANDEMIC_YEARS, SECTORS, TIMELINE_KINDS, Counterfactual, TrendBreak, benchmarks, channel_benchmarks,
+    counterfactual_gap, grdp_growth, growth_rows, pre_covid, timeline_events, sensitivity, trend_break, trend_years,
+)
 
 
-def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """A period in words for prose and tables.
+class Study:
+    """Notebook 10 for one scope: the data loaded once, every table, chart and claim one call away.
 
-    >>> [period_label(pd.Timestamp(a), pd.Timestamp(b)) for a, b in [("2020-01-01", "2020-06-30"),
-    ...  ("2022-01-01", "2022-03-31"), ("2021-01-01", "2021-07-31"), ("2004-01-01", "2018-12-31"),
-    ...  ("2021-12-01", "2021-12-15"), ("2023-01-01", "2023-12-31"), ("2023-01-01", "2023-03-22")]]
-    ['first half of 2020', 'first quarter of 2022', 'January–July 2021', '2004–2018', '1–15 December 2021', '2023', '1 January – 22 March 2023']
-    """
-    s, e = pd.Timestamp(start), pd.Timestamp(end)
-    m1, m2 = _MONTHS[s.month - 1], _MONTHS[e.month - 1]
-    if s.day == 1 and e.is_month_end:
-        if (s.month, e.month) == (1, 12):
-            return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
-        if s.year != e.year:
-            return f"{m1} {s.year} – {m2} {e.year}"
-        months = e.month - s.month + 1
-        if months == 6 and s.month in (1, 7):
-            return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
-        if months == 3 and s.month % 3 == 1:
-            return f"{('first', 'second', 'third', 'fourth')[s.month // 3]} quarter of {s.year}"
-        return f"{m1} {s.year}" if months == 1 else f"{m1}–{m2} {s.year}"
-    if s == e:
-        return f"{s.day} {m1} {s.year}"
-    if (s.year, s.month) == (e.year, e.month):
-        return f"{s.day}–{e.day} {m1} {s.year}"
-    return f"{s.day} {m1}{'' if s.year == e.year else f' {s.year}'} – {e.day} {m2} {e.year}"
-
-
-def the(label: str) -> str:
-    """``period_label`` text ready to follow "in" or "for": "the first half of 2020", but "2020".
-
-    >>> the("first half of 2020"), the("2020")
-    ('the first half of 2020', '2020')
-    """
-    return f"the {label}" if label.split(" ", 1)[0] in ("first", "second", "third", "fourth") else label
-
-
-def in_window(frame: pd.DataFrame, start_year: int, end_year: int, include_estimates: bool = True) -> pd.DataFrame:
-    """Rows whose whole period lies within ``start_year``..``end_year``; estimates dropped unless asked for."""
-    keep = (frame["period_start"].dt.year >= start_year) & (frame["period_end"].dt.year <= end_year)
-    return frame[keep & ((frame["status"] != "estimate") | include_estimates)]
-
-
-def observations(obs: pd.DataFrame | None, province: str, include_targets: bool = False) -> pd.DataFrame:
-    """``obs`` restricted to ``province`` (loaded when None)."""
-    if obs is None:
-        import lso_analysis
-
-        obs = lso_analysis.load_observations(province=province, include_targets=include_targets)
-    return obs[obs["province"] == normalize_text(province)]
-
-
-def yearly(indicator: str, obs: pd.DataFrame, province: str, years, include_estimates: bool = True,
-           include_derived: bool = True, measure: str = "level") -> pd.DataFrame:
-    """:func:`lso_analysis.analysis.series.annual_series` drawing on :func:`lso_analysis.analysis.series.candidates`."""
-    spans = [({"year": y}, pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in years]
-    pool = series.candidates(obs, province, include_derived)
-    return series.period_series(indicator, spans, obs, province, measure, include_estimates, include_derived, pool=pool)
-
-
-def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(period=[period_label(s, e) for s, e in zip(frame["period_start"], frame["period_end"])])
-
-
-def grdp_growth(province: str = "Lạng Sơn", start_year: int = 2019, end_year: int = 2023, include_estimates: bool = True,
-                include_derived: bool = True, obs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """GRDP growth on the same period a year earlier, for first halves and full years: the best figure each.
-
-    Returns:
-        :func:`lso_analysis.analysis.series.period_series` rows (missing periods kept as NaN) with ``year``,
-        ``span`` (``first half`` or ``year``) and ``period`` (words), in time order.
-    """
-    spans = [({"year": y, "span": span}, pd.Timestamp(y, 1, 1), pd.Timestamp(y, end, 30 + (end == 12)))
-             for y in range(start_year, end_year + 1) for span, end in (("first half", 6), ("year", 12))]
-    obs = observations(obs, province)
-    out = series.period_series("grdp", spans, obs, province, "growth_pct", include_estimates, include_derived,
-                               pool=series.candidates(obs, province, include_derived))
-    return _labelled(out).sort_values(["period_start", "period_end"], kind="stable").reset_index(drop=True)
-
-
-def benchmarks(indicator: str = "grdp", province: str = "Lạng Sơn", include_estimates: bool = True,
-               obs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Growth rates to compare with: the multi-year averages and full-year growth targets the data hold.
+    The notebook builds one study from a :class:`~lso_analysis.analysis.scope.Scope` and calls one method per
+    cell; each returns a captioned table, a chart, claims, or the note saying what is missing. The figures are
+    computed in :mod:`lso_analysis.studies.covid_calc`, the claims in :mod:`~lso_analysis.studies.covid_claims`
+    and :mod:`~lso_analysis.studies.covid_more`, the words in :mod:`lso_analysis.present.wording.covid`.
 
     Args:
-        obs: observations including targets (``load_observations(include_targets=True)`` when None).
-
-    Returns:
-        ``kind`` (``pre-2020 average``, ``average including 2020``, ``target``, ``average from 2020 on``),
-        ``period``, ``value``, ``value_low``, ``value_high``, ``unit``, ``status``, ``obs_id``, ``source_id``;
-        in that order of kind, the latest first.
-    """
-    rows = observations(obs, province, include_targets=True)
-    rows = rows[(rows["indicator"] == indicator) & (rows["measure"] == "growth_pct")]
-    rows = rows[(rows["status"] != "estimate") | include_estimates]
-    first, last = rows["period_start"].dt.year, rows["period_end"].dt.year
-    kind = pd.Series("", index=rows.index, dtype=object)
-    kind[(last > first) & (last < 2020)] = "pre-2020 average"
-    kind[(last > first) & (first < 2020) & (last >= 2020)] = "average including 2020"
-    kind[(last > first) & (first >= 2020)] = "average from 2020 on"
-    kind[(rows["status"] == "target") & (last == first)] = "target"
-    out = _labelled(rows.assign(kind=kind)[kind != ""])
-    out = out.assign(_o=out["kind"].map(_BENCH_ORDER)).sort_values(["_o", "period_end", "obs_id"],
-                                                                   ascending=[True, False, True])
-    cols = ["kind", "period", "value", "value_low", "value_high", "unit", "status", "obs_id", "source_id"]
-    return out[cols].reset_index(drop=True)
-
-
-def pre_covid(bench: pd.DataFrame) -> pd.Series | None:
-    """The benchmark to measure the shock against: the latest average that starts before 2020, or None."""
-    rows = bench[bench["kind"].isin(["pre-2020 average", "average including 2020"])]
-    return rows.iloc[0] if len(rows) else None
-
-
-def channel_benchmarks(indicators: dict[str, str], province: str = "Lạng Sơn", include_estimates: bool = True,
-                       obs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`benchmarks` of several indicators, averages only, with ``name``."""
-    parts = [benchmarks(code, province, include_estimates, obs).assign(name=name) for code, name in indicators.items()]
-    out = pd.concat(parts, ignore_index=True)
-    return out[out["kind"] != "target"].reset_index(drop=True)
-
-
-def overview(growth: pd.DataFrame, bench: pd.Series | None, province: str) -> nv.Markdown:
-    """One paragraph on what the GRDP data hold for ``province`` and the benchmark used."""
-    have = growth[growth["value"].notna()]
-    text = (f"For **{province}** the data hold **{len(have)}** GRDP growth figures in the window "
-            f"({(have['span'] == 'year').sum()} full years, {(have['span'] == 'first half').sum()} first halves), "
-            f"**{(have['status'] == 'estimate').sum()}** of them estimates.")
-    if bench is not None:
-        text += (f" The benchmark is **{nv.fmt_value(bench['value'], '%')} a year**, the {bench['kind']} over "
-                 f"{bench['period']} (`{bench['source_id']}`).")
-    return nv.Markdown(text + ("" if bench is not None else " The data hold no growth average to measure it against."))
-
-
-@dataclass
-class Counterfactual:
-    """The yearly growth chained into an index (base year = 100) against the path at a benchmark rate.
-
-    Attributes:
-        path: :func:`lso_analysis.analysis.models.counterfactual_at_rate` output plus ``gap_pct_low``/``gap_pct_high``.
-        rate, rate_low, rate_high: the benchmark in % a year; label: its period. caveat: what the ranges
-        carry. error: why no path could be built ("" when it could).
+        scope: province, window, switches and language.
+        obs, with_targets, events, sources, kinds: the loaded tables (loaded for the province when None).
     """
 
-    path: pd.DataFrame
-    rate: float
-    rate_low: float
-    rate_high: float
-    label: str = ""
-    caveat: str = ""
-    error: str = ""
-    source_ids: list[str] = field(default_factory=list)
+    def __init__(self, scope: Scope, obs=None, with_targets=None, events=None, sources=None, kinds=None):
+        import lso_analysis as lso
 
-    @property
-    def final(self) -> pd.Series | None:
-        """The last year with an actual value, or None."""
-        rows = self.path[self.path["actual"].notna()] if len(self.path) else self.path
-        return rows.iloc[-1] if len(rows) > 1 else None
+        self.scope = dataclasses.replace(scope, province=normalize_text(scope.province))
+        p = self.scope.province
+        self.obs = lso.load_observations(province=p) if obs is None else obs[obs["province"] == p]
+        self.with_targets = (lso.load_observations(province=p, include_targets=True) if with_targets is None
+                             else with_targets[with_targets["province"] == p])
+        self.events = lso.load_events(province=p) if events is None else events
+        self.sources = lso.load_sources() if sources is None else sources
+        self.kinds = lso.load_event_kinds() if kinds is None else kinds
+        self.context = lso.load_context(p)
 
+    # -- words --------------------------------------------------------------------------------------------
+    def label(self, key: str, **values) -> str:
+        """A caption, title or heading in the scope's language, with the province and window filled in."""
+        window = labels.period_label(self.scope.window.start, self.scope.window.end, "long", self.scope.language)
+        return wording.template("covid.label", key, self.scope.language).format(
+            province=self.scope.province, window=window, **values)
 
-def counterfactual_gap(growth: pd.DataFrame, bench: pd.Series | None) -> Counterfactual:
-    """Chain the yearly rows of ``growth`` into an index and compare it with the path at the rate of ``bench``.
+    def _show(self, claims) -> cl.ClaimList:
+        return cl.show(claims, self.scope.language)
 
-    Args:
-        growth: :func:`grdp_growth` output (or an annual growth series with ``year``).
-        bench: a :func:`benchmarks` row (``value``, ``value_low``, ``value_high``, ``period``, ``source_id``).
-    """
-    if bench is None:
-        return Counterfactual(pd.DataFrame(), float("nan"), float("nan"), float("nan"), error="no benchmark growth rate")
-    cf = Counterfactual(pd.DataFrame(), bench["value"], bench["value_low"], bench["value_high"], bench["period"],
-                        source_ids=[bench["source_id"]])
-    years = growth[growth["span"] == "year"] if "span" in growth else growth
-    years = years[["year", "value", "value_low", "value_high"]]
-    if years["value"].isna().all():
-        cf.error = "no full-year growth figure to chain"
-        return cf
-    try:
-        path = models.counterfactual_at_rate(years, cf.rate, (cf.rate_low, cf.rate_high),
-                                             start_year=int(years.dropna()["year"].min()) - 1, base_value=100.0,
-                                             measure="growth_pct")
-    except models.InsufficientDataError as exc:
-        cf.error = str(exc)
-        return cf
-    cf.path = path.assign(gap_pct_low=100 * (path["actual_low"] / path["cf_high"] - 1),
-                          gap_pct_high=100 * (path["actual_high"] / path["cf_low"] - 1),
-                          counterfactual_low=path["cf_low"], counterfactual_high=path["cf_high"])
-    cf.caveat = path.attrs["caveat"]
-    return cf
+    # -- figures ------------------------------------------------------------------------------------------
+    @cached_property
+    def growth(self) -> pd.DataFrame:
+        return grdp_growth(self.scope, self.obs)
 
+    @cached_property
+    def bench(self) -> pd.DataFrame:
+        return benchmarks(self.scope, self.with_targets)
 
-def counterfactual_frame(cf: Counterfactual, growth: pd.DataFrame) -> pd.DataFrame:
-    """The index and the benchmark path stacked for :func:`lso_analysis.present.plotting.plot_series_with_intervals`."""
-    p, yearly = cf.path, growth[growth["span"] == "year"].set_index("year")
-    actual = pd.DataFrame({"year": p["year"], "value": p["actual"], "value_low": p["actual_low"],
-                           "value_high": p["actual_high"], "path": "actual, chained from growth rates",
-                           "origin": p["year"].map(yearly["origin"]).replace("missing", "derived").fillna("derived"),
-                           "source_ids": p["year"].map(yearly["source_ids"]).fillna("")})
-    bench = pd.DataFrame({"year": p["year"], "value": p["counterfactual"], "value_low": p["cf_low"],
-                          "value_high": p["cf_high"], "origin": "derived", "source_ids": ";".join(cf.source_ids),
-                          "path": f"at {nv.fmt_value(cf.rate, '%')} a year ({cf.label} average)"})
-    return pd.concat([actual, bench], ignore_index=True).assign(unit=f"index, {int(p['year'].min())} = 100")
+    @cached_property
+    def pre(self):
+        return pre_covid(self.bench)
 
+    @cached_property
+    def cf(self) -> Counterfactual:
+        return counterfactual_gap(self.growth, self.pre)
 
-def sensitivity(growth: pd.DataFrame, bench: pd.DataFrame) -> pd.DataFrame:
-    """The final-year gap (%) and the summed shortfall (index points of the base year) under every benchmark."""
-    rows = []
-    for _, b in bench.iterrows():
-        last = counterfactual_gap(growth, b).final
-        if last is not None:
-            rows.append({"kind": b["kind"], "period": b["period"], "rate": b["value"], "rate_low": b["value_low"],
-                         "rate_high": b["value_high"], "source_id": b["source_id"], "year": int(last["year"]),
-                         **{k: last[k] for k in ("gap_pct", "gap_pct_low", "gap_pct_high", "cum_gap", "cum_gap_low",
-                                                 "cum_gap_high")}})
-    return pd.DataFrame(rows, columns=["kind", "period", "rate", "rate_low", "rate_high", "source_id", "year", "gap_pct",
-                                       "gap_pct_low", "gap_pct_high", "cum_gap", "cum_gap_low", "cum_gap_high"])
+    @cached_property
+    def sens(self) -> pd.DataFrame:
+        return sensitivity(self.growth, self.bench)
 
+    @cached_property
+    def sectors(self) -> pd.DataFrame:
+        return growth_rows(self.scope, self.obs, {c: cc.name(c, self.scope) for c in SECTORS})
 
-def growth_table(indicators: dict[str, str], province: str = "Lạng Sơn", start_year: int = 2019,
-                 end_year: int = 2023, include_estimates: bool = True, include_derived: bool = True,
-                 obs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every growth figure on the same period a year earlier for ``indicators`` in the window, the best per period.
+    @cached_property
+    def channels(self) -> pd.DataFrame:
+        return growth_rows(self.scope, self.obs, {c: cc.name(c, self.scope) for c in CHANNELS})
 
-    Multi-year averages are left out (see :func:`benchmarks`). Returns ``indicator``, ``name``, ``period``
-    and :data:`lso_analysis.analysis.series.SERIES_COLUMNS`, in time order.
-    """
-    obs = observations(obs, province)
-    rows = in_window(obs[obs["indicator"].isin(list(indicators)) & (obs["measure"] == "growth_pct")],
-                     start_year, end_year, include_estimates)
-    spans = sorted(set(zip(rows["period_start"], rows["period_end"])))
-    if not spans:
-        return pd.DataFrame(columns=["indicator", "name", "period", *series.SERIES_COLUMNS])
-    pool, parts = series.candidates(obs, province, include_derived), []
-    for order, code in enumerate(indicators):
-        got = series.period_series(code, [({}, s, e) for s, e in spans], measure="growth_pct", province=province,
-                                   include_estimates=include_estimates, include_derived=include_derived, pool=pool)
-        parts.append(got[got["value"].notna()].assign(indicator=code, name=indicators[code], _o=order))
-    out = _labelled(pd.concat(parts, ignore_index=True)).sort_values(["period_start", "period_end", "_o"], kind="stable")
-    return out[["indicator", "name", "period", *series.SERIES_COLUMNS]].reset_index(drop=True)
+    @cached_property
+    def averages(self) -> pd.DataFrame:
+        return channel_benchmarks(self.scope, self.with_targets, {c: cc.name(c, self.scope) for c in CHANNELS})
 
+    @cached_property
+    def tb(self) -> TrendBreak:
+        return trend_break(self.growth)
 
-@dataclass
-class TrendBreak:
-    """The trend-break model's verdict: its refusal at the default degrees of freedom, and the exact fit if any."""
+    # -- claims -------------------------------------------------------------------------------------------
+    def claims(self) -> dict[str, list[cl.Claim]]:
+        """Every claim of the report by section (the tests and a second language read them here)."""
+        s, g, cf = self.scope, self.growth, self.cf
+        names = dict(zip(self.kinds["code"], self.kinds["name_en" if s.language == "en" else "name_vi"]))
+        channel = ([cm.channel_in_trough(s, g, self.channels, self.averages, c) for c in CHANNELS]
+                   if cc.lowest(g) is not None else [cm.trough_channels(s, g, self.channels)])
+        channel += [c for c in (cm.channel_yardstick(s, self.averages, code) for code in CHANNELS) if c is not None]
+        channel += [cm.channel_path(s, self.channels, c) for c in CHANNELS]
+        channel.append(cm.reopening(s, self.events, self.channels))
+        return {
+            "heading": [cc.title(s)], "overview": [cc.overview(s, g, self.pre)],
+            "timeline": [cc.trough(s, g, self.pre), cc.second_half(s, g), cc.first_case(s, g, self.events, names),
+                         cc.recovery(s, g, cf), cc.later_shocks(s, g, self.events)],
+            "path": [cc.gap(s, g, cf, self.sens)] + ([cc.path_caveat(s, g, cf)] if cf.final is not None else []),
+            "sectors": [cc.sectors(s, g, self.sectors), cc.sectors_later(s, g, self.sectors),
+                        cc.sector_coverage(s, g, self.sectors)],
+            "channels": channel,
+            "trend_break": [cm.trend_break(s, self.tb)], "trend_reading": [cm.trend_reading(s, self.tb, cf)],
+            "gaps": cm.data_gaps(s, g, self.channels, self.sources, self.obs),
+            "findings": [cc.trough(s, g, self.pre), cc.recovery(s, g, cf), cc.gap(s, g, cf, self.sens),
+                         cc.sectors(s, g, self.sectors), cm.trough_channels(s, g, self.channels)],
+        }
 
-    refusal: str = ""
-    result: models.TrendBreakResult | None = None
-    error: str = ""
+    @cached_property
+    def _claims(self) -> dict[str, list[cl.Claim]]:
+        return self.claims()
 
+    def show(self, section: str, bullets: bool | None = None) -> cl.ClaimList:
+        """The claims of one section, as a paragraph (one claim) or bullets.
 
-def trend_break(growth: pd.DataFrame) -> TrendBreak:
-    """:func:`lso_analysis.analysis.models.fit_trend_break` on the chained yearly index; on refusal, the exact fit.
+        When the data are missing, one "no data" sentence says so for the section, not one per claim; a
+        reading of the model is left out when there is no fit to read.
+        """
+        items, kept = self._claims[section], []
+        for claim in items:
+            if claim.case in ("no_data", "no_fit") and any(k.case == "no_data" for k in kept):
+                continue
+            if claim.case == "no_fit":
+                continue
+            kept.append(claim)
+        return cl.show(kept, self.scope.language, bullets=bullets)
 
-    An exactly identified fit (no residual degrees of freedom) is arithmetic, not an estimate: the trend
-    is the line through the years without a COVID term and each COVID term is its year's distance from it.
-    """
-    years = (growth[growth["span"] == "year"] if "span" in growth else growth)[["year", "value", "value_low", "value_high"]]
-    try:
-        return TrendBreak(result=models.fit_trend_break(years, measure="growth_pct"))
-    except models.InsufficientDataError as exc:
-        report = TrendBreak(refusal=str(exc))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", models.FewObservationsWarning)
-        try:
-            report.result = models.fit_trend_break(years, measure="growth_pct", on_few="warn")
-        except (models.InsufficientDataError, ValueError) as exc:
-            report.error = str(exc)
-    return report
+    def heading(self):
+        """The report's province- and window-specific heading, then the province's context from the data."""
+        rows = [cl.Claim("covid.context", "text", {"text": r["text"]}, (r["source_id"],))
+                for _, r in self.context[self.context["topic"] == "economy"].iterrows()]
+        return cl.show(self._claims["heading"] + rows, self.scope.language, bullets=False)
 
+    def findings(self) -> cl.ClaimList:
+        """The findings: the trough, the recovery, the gap with its spread, sectors and channels (what holds)."""
+        items = self._claims["findings"]
+        kept = [items[0]] + [c for c in items[1:] if c.holds and c.case not in ("no_later_year", "none", "no_breakdown")]
+        return cl.show(kept if items[0].case != "no_data" else items[:1], self.scope.language, bullets=True)
 
-def trend_break_table(tb: TrendBreak) -> pd.DataFrame:
-    """The fitted terms for readers: what each measures, its effect in % and its 95% interval (when there is one)."""
-    if tb.result is None:
-        return pd.DataFrame(columns=["Term", "Effect", "95% interval"])
-    t = tb.result.table[tb.result.table["term"] != "const"].reset_index(drop=True)
-    names = {"trend": "trend growth per year"} | {c: f"{c[6:]} against the trend" for c in t["term"] if c.startswith("covid_")}
-    ci = [f"{nv.fmt_value(100 * math.expm1(lo), '%', signed=True)} to {nv.fmt_value(100 * math.expm1(hi), '%', signed=True)}"
-          if lo == lo else "none: no residual degrees of freedom" for lo, hi in zip(t["ci_low"], t["ci_high"])]
-    return pd.DataFrame({"Term": t["term"].map(names).fillna(t["term"]),
-                         "Effect": [nv.fmt_value(v, "%", signed=True) for v in t["effect_pct"]], "95% interval": ci})
+    # -- tables and charts --------------------------------------------------------------------------------
+    def growth_table(self):
+        """GRDP growth by first half and full year, captioned with its sources, or the missing-data note."""
+        g, L = self.growth, self.label
+        frame = tables.readable(g, {L("col_period"): "period", L("col_growth"): ("value", "%", True),
+                                    L("col_figure"): "origin", L("col_source"): "source_ids"}, self.scope.language)
+        return tables.table_or_note(frame, L("growth_caption"), g["source_ids"], L("growth_what"), self.scope.province,
+                                    has_data=g["value"].notna().any())
 
+    def growth_chart(self):
+        """GRDP growth by half-year and year above the waves and border closures, the benchmark dotted; or a note."""
+        from lso_analysis.present import plotting
 
-def data_gaps(growth: pd.DataFrame, channels: pd.DataFrame, sources: pd.DataFrame, obs: pd.DataFrame) -> list[str]:
-    """Sentences saying what the data cannot tell, each computed from the tables."""
-    out = [f"No {'full-year' if span == 'year' else 'first-half'} GRDP growth figure for "
-           f"{', '.join(map(str, g.loc[g['value'].isna(), 'year']))}."
-           for span, g in growth.groupby("span", sort=False) if g["value"].isna().any()]
-    if not ((obs["indicator"] == "grdp") & (obs["period_kind"] == "quarter")).any():
-        out.append("No quarterly GRDP figure: when within a half-year the shock struck cannot be seen.")
-    est = growth[growth["status"] == "estimate"]
-    if len(est):
-        out.append(f"{len(est)} of the {growth['value'].notna().sum()} GRDP growth figures are estimates "
-                   f"({', '.join(est['period'])}) made before the accounts closed; no later revision is in the data, "
-                   "and the intervals shown carry rounding only, not revisions.")
-    info = sources.set_index("source_id")
-    for r in growth[(growth["span"] == "year") & growth["value"].notna()].itertuples():
-        src = info.loc[r.source_ids] if r.source_ids in info.index else None
-        if src is not None and src["reliability"] != "official":
-            out.append(f"The {r.period} figure comes from a {src['reliability']} source, not a statistical release: "
-                       f"{src['publisher']}, \"{src['title']}\".")
-    for code, name in CHANNELS.items():
-        got = channels[channels["indicator"] == code]
-        if got.empty or not got["period"].str.fullmatch(r"\d{4}").any():
-            out.append(f"{name}: {'partial-year figures only' if len(got) else 'no growth figure'}, no full year.")
-    return out
+        shown, bench = self.growth[self.growth["value"].notna()], self.pre
+        if shown.empty:
+            return nv.missing_note(self.label("growth_what"), self.scope.province)
+        if bench is not None:  # the dotted line rests on the benchmark's source: the caption lists it
+            shown = shown.assign(source_ids=shown["source_ids"] + ";" + bench["source_id"])
+        fig = plotting.plot_timeline(self.scope.events(self.events), shown, title=self.label("timeline_title"),
+                                     kinds=TIMELINE_KINDS)
+        if bench is not None:
+            ax = fig.axes[0]
+            ax.axhline(bench["value"], color="0.3", linestyle=":", linewidth=1.2)
+            ax.annotate(self.label("bench_line", period=bench["period"], rate=nv.fmt_value(bench["value"], "%")),
+                        (0.01, bench["value"]), xycoords=("axes fraction", "data"), xytext=(0, 3),
+                        textcoords="offset points", fontsize=8, color="0.3")
+            ax.set_ylim(min(0.0, ax.get_ylim()[0]), max(ax.get_ylim()[1], bench["value"] * 1.1))
+        return fig
 
+    def path_frame(self) -> pd.DataFrame:
+        """The index and the benchmark path stacked for :func:`~lso_analysis.present.plotting.plot_series_with_intervals`."""
+        cf, p = self.cf, self.cf.path
+        yearly = self.growth[self.growth["span"] == "year"].set_index("year")
+        actual = pd.DataFrame({"year": p["year"], "value": p["actual"], "value_low": p["actual_low"],
+                               "value_high": p["actual_high"], "path": self.label("path_actual"),
+                               "origin": p["year"].map(yearly["origin"]).replace("missing", "derived").fillna("derived"),
+                               "source_ids": p["year"].map(yearly["source_ids"]).fillna("")})
+        bench = pd.DataFrame({"year": p["year"], "value": p["counterfactual"], "value_low": p["cf_low"],
+                              "value_high": p["cf_high"], "origin": "derived", "source_ids": ";".join(cf.source_ids),
+                              "path": self.label("path_bench", rate=nv.fmt_value(cf.rate, "%"), period=cf.label)})
+        return pd.concat([actual, bench], ignore_index=True).assign(unit=self.label("path_unit", base=cf.base_year))
 
-def key_events(events: pd.DataFrame | None, categories=("covid", "border"), pattern: str = KEY_EVENT) -> pd.DataFrame:
-    """Events of ``categories`` whose title matches ``pattern`` (waves, distancing, closures, reopenings)."""
-    if events is None or events.empty:
-        return pd.DataFrame(columns=["date", "date_end", "category", "title", "source_id"])
-    return events[events["category"].isin(categories) & events["title"].str.contains(pattern)]
+    def path_chart(self):
+        """The chained GRDP index against the benchmark path, or the claim saying why there is none."""
+        from lso_analysis.present import plotting
 
+        if self.cf.final is None:
+            return nv.missing_note(self.label("path_what"), self.scope.province)
+        return plotting.plot_series_with_intervals(self.path_frame(), group_col="path", title=self.label("path_title"))
 
-def fmt_growth(row, show_range: bool | None = False) -> str:
-    """A growth figure with sign and unit; its range only when asked (a printed rate's rounding is implied)."""
-    return nv.fmt_value(row["value"], row.get("unit") or "%", row["value_low"], row["value_high"], signed=True,
-                        show_range=show_range)
+    def path_table(self):
+        """The index, the path and the gap year by year (marked a yardstick when its base year precedes the window)."""
+        L, cf = self.label, self.cf
+        if cf.final is None:
+            return None
+        frame = tables.readable(cf.path, {L("col_year"): "year", L("col_actual"): ("actual", "", False),
+                                          L("col_bench"): ("counterfactual", "", False), L("col_gap"): ("gap_pct", "%", True),
+                                          L("col_cum"): ("cum_gap", "", True)}, self.scope.language)
+        outside = not self.scope.window.contains_year(cf.base_year)
+        return nv.show_table(frame, L("path_caption_ref" if outside else "path_caption"),
+                             [*self.growth["source_ids"], *cf.source_ids], reference=outside)
 
+    def sensitivity_table(self):
+        """The gap under every benchmark the data hold (benchmarks are yardsticks: the table is marked so)."""
+        L, s = self.label, self.sens
+        if s.empty:
+            return nv.missing_note(L("sens_what"), self.scope.province)
+        s = s.assign(kind=[cc.word(k, self.scope) for k in s["kind"]])
+        frame = tables.readable(s, {L("col_benchmark"): "kind", L("col_period"): "period",
+                                    L("col_rate"): ("rate", "%", False), L("col_last"): "year",
+                                    L("col_last_gap"): ("gap_pct", "%", True), L("col_cum"): ("cum_gap", "", True),
+                                    L("col_source"): "source_id"}, self.scope.language)
+        return nv.show_table(frame, L("sens_caption"), [*s["source_id"], *self.growth["source_ids"]], reference=True)
 
-def readable(frame: pd.DataFrame, columns: dict) -> pd.DataFrame:
-    """A table for readers: ``{heading: column}`` copies a column; ``{heading: (column, unit, signed[, digits])}``
-    formats a figure with its ``<column>_low``/``_high`` (``value_low`` for ``value``) as :func:`fmt_value` does,
-    except that a printed figure (``origin`` not ``derived``) shows its range only when it is wider than 2% of
-    the value: a narrower one is the rounding its digits already imply ("1.17%", not "1.17% (1.17–1.18)").
+    def sector_table(self):
+        """Sector growth as a sector × period grid, estimates marked; or the missing-data note."""
+        rows, L = self.sectors[self.sectors["value"].notna()], self.label
+        if rows.empty:
+            return nv.missing_note(L("sector_what"), self.scope.province)
+        cells = rows.assign(cell=[tables.fmt_growth(r, language=self.scope.language)
+                                  + (L("est") if r["status"] == "estimate" else "") for _, r in rows.iterrows()])
+        wide = cells.pivot(index="name", columns="period", values="cell")
+        order = [cc.name(c, self.scope) for c in SECTORS]
+        wide = wide.reindex(index=[n for n in order if n in wide.index], columns=list(dict.fromkeys(cells["period"])))
+        wide = wide.reset_index().rename(columns={"name": L("col_sector")}).rename_axis(columns=None)
+        return nv.show_table(wide, L("sector_caption"), list(rows["source_ids"]))
 
-    >>> readable(pd.DataFrame({"value": [4270.0], "value_low": [4265.0], "value_high": [4275.0], "origin": ["estimated"]}),
-    ...          {"Turnover": ("value", "USD million", False), "Figure": "origin"}).iloc[0].tolist()
-    ['4,270 million USD', 'estimate (ước)']
-    """
-    out = pd.DataFrame(index=frame.index)
-    for heading, spec in columns.items():
-        if isinstance(spec, str):
-            out[heading] = frame[spec].replace({"estimated": "estimate (ước)", "": "—"}) if spec in frame else "—"
-            continue
-        col, unit, signed, digits = (*spec, None)[:4]
-        low, high = (f"{col}_low", f"{col}_high") if col != "value" else ("value_low", "value_high")
-        cells = []
-        for _, r in frame.iterrows():
-            lo, hi = r.get(low, float("nan")), r.get(high, float("nan"))
-            wide = None if r.get("origin", "derived") == "derived" else abs(hi - lo) > 0.02 * abs(r[col])
-            cells.append(nv.fmt_value(r[col], unit, lo, hi, signed=signed, digits=digits, show_range=wide))
-        out[heading] = cells
-    return out.reset_index(drop=True)
+    def channel_table(self):
+        """Growth of industry, retail and declared trade in the window, or the missing-data note."""
+        L, ch = self.label, self.channels
+        frame = tables.readable(ch, {L("col_period"): "period", L("col_indicator"): "name",
+                                     L("col_channel_growth"): ("value", "%", True), L("col_figure"): "origin",
+                                     L("col_source"): "source_ids"}, self.scope.language)
+        return tables.table_or_note(frame, L("channel_caption"), ch["source_ids"], L("channel_what"), self.scope.province)
 
+    def averages_table(self):
+        """The channels' multi-year averages (yardsticks from outside the window: marked so)."""
+        L, a = self.label, self.averages
+        if a.empty:
+            return nv.missing_note(L("avg_what"), self.scope.province)
+        a = a.assign(kind=[cc.word(k, self.scope) for k in a["kind"]])
+        frame = tables.readable(a, {L("col_indicator"): "name", L("col_over"): "period", L("col_avg"): ("value", "%", False),
+                                    L("col_kind"): "kind", L("col_source"): "source_id"}, self.scope.language)
+        return nv.show_table(frame, L("avg_caption"), list(a["source_id"]), reference=True)
 
-def sector_display(table: pd.DataFrame) -> pd.DataFrame:
-    """Sector growth as a sector × period grid; estimates marked "(est.)"."""
-    rows = table[table["value"].notna()]
-    if rows.empty:
-        return pd.DataFrame(columns=["Sector"])
-    cells = rows.assign(cell=[fmt_growth(r) + (" (est.)" if r["status"] == "estimate" else "") for _, r in rows.iterrows()])
-    wide = cells.pivot(index="name", columns="period", values="cell")
-    wide = wide.reindex(index=[n for n in SECTORS.values() if n in wide.index], columns=list(dict.fromkeys(cells["period"])))
-    return wide.reset_index().rename(columns={"name": "Sector"}).rename_axis(columns=None)
-
-
-def table_or_note(frame: pd.DataFrame, caption: str, source_ids, what: str, province: str, has_data: bool | None = None):
-    """:func:`lso_analysis.present.narrative.show_table`, or the missing-data note when there is nothing to show."""
-    if not (len(frame) > 0 if has_data is None else has_data):
-        return nv.missing_note(what, province)
-    return nv.show_table(frame, caption, list(source_ids))
-
-
-def plot_growth_timeline(growth: pd.DataFrame, events: pd.DataFrame, bench: pd.Series | None, province: str):
-    """GRDP growth by half-year and year above the waves and border closures, the benchmark dotted; or a note."""
-    from lso_analysis.present import plotting
-
-    shown = growth[growth["value"].notna()]
-    if shown.empty:
-        return nv.missing_note("GRDP growth figure", province)
-    if bench is not None:  # the dotted line rests on the benchmark's source: the caption lists it
-        shown = shown.assign(source_ids=shown["source_ids"] + ";" + bench["source_id"])
-    fig = plotting.plot_timeline(key_events(events), shown, title=f"GRDP growth on a year earlier, {province} "
-                                 "(grey bars: the period a figure covers)")
-    if bench is not None:
-        ax = fig.axes[0]
-        ax.axhline(bench["value"], color="0.3", linestyle=":", linewidth=1.2)
-        ax.annotate(f"average {bench['period']}: {nv.fmt_value(bench['value'], '%')}", (0.01, bench["value"]),
-                    xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=8, color="0.3")
-        ax.set_ylim(min(0.0, ax.get_ylim()[0]), max(ax.get_ylim()[1], bench["value"] * 1.1))
-    return fig
-
-
-def plot_counterfactual(cf: Counterfactual, growth: pd.DataFrame, province: str):
-    """The chained GRDP index against the benchmark path, or a note saying why there is none."""
-    from lso_analysis.present import plotting
-
-    if cf.error:
-        return nv.Markdown(f"> **No counterfactual path for {province}.** {cf.error}")
-    return plotting.plot_series_with_intervals(counterfactual_frame(cf, growth), group_col="path",
-                                               title=f"GRDP of {province} as an index: actual and at the benchmark rate")
-
-
-def findings(growth: pd.DataFrame, cf: Counterfactual, sens: pd.DataFrame, sectors: pd.DataFrame,
-             channels: pd.DataFrame, province: str) -> list[str]:
-    """The three main findings as sentences; headings and numbers computed (fewer findings when data are missing)."""
-    have = growth[growth["value"].notna()]
-    if have.empty:
-        return [f"No GRDP growth figure for {province} in the window: how hard COVID-19 hit cannot be measured here."]
-    low = have.loc[have["value"].idxmin()]
-    bench = f" against an average of {nv.fmt_value(cf.rate, '%')} a year in {cf.label}" if cf.label else ""
-    text = f"**The trough came in {the(low['period'])}**: GRDP grew {fmt_growth(low)}{bench}."
-    year = have[(have["span"] == "year") & (have["year"] == low["year"])]
-    if low["span"] != "year" and len(year):
-        text += f" The year {low['year']} as a whole: {fmt_growth(year.iloc[0])}" + (
-            " (an estimate)." if year.iloc[0]["status"] == "estimate" else ".")
-    out, last = [text], cf.final
-    if last is not None:
-        after = have[(have["span"] == "year") & (have["year"] > low["year"])]
-        below = last["gap_pct_high"] < 0
-        text = "**The lost output was not made up**: " if below else "**Output is back on the benchmark path**: "
-        if len(after) > 1:
-            never = (after["value"] < cf.rate_low).all()
-            text += (f"yearly growth came back to {fmt_growth(after.loc[after['value'].idxmin()])} to "
-                     f"{fmt_growth(after.loc[after['value'].idxmax()])} in {after['year'].min()}–{after['year'].max()}"
-                     f"{', never above the benchmark, so' if never else ', and'} ")
-        gap = nv.fmt_value(abs(last["gap_pct"]), "%", abs(last["gap_pct_high"]), abs(last["gap_pct_low"]), show_range=True)
-        text += (f"by {int(last['year'])} GRDP stood {gap} {'below' if last['gap_pct'] < 0 else 'above'} the path at "
-                 f"{nv.fmt_value(cf.rate, '%')} a year; the yearly gaps add up to {nv.fmt_value(-last['cum_gap'], '%')} "
-                 f"of one year's GRDP in {cf.path['year'].min()}.")
-        if len(sens) > 1:
-            mild = sens.loc[sens["gap_pct"].idxmax()]
-            text += (f" At the mildest benchmark in the data ({nv.fmt_value(mild['rate'], '%')}, {mild['kind']}, "
-                     f"{mild['period']}) the {mild['year']} gap is {nv.fmt_value(mild['gap_pct'], '%', signed=True)}.")
-        out.append(text)
-    parts = [f"{r['name'].lower()} {fmt_growth(r)}" for _, r in channels[channels["period"] == low["period"]].iterrows()]
-    parts = [f"in {the(low['period'])}, " + " and ".join(parts)] if parts else []
-    same_year = sectors[(sectors["period"] == str(low["year"])) & (sectors["indicator"] != "grdp")].sort_values("value")
-    if len(same_year) > 1:
-        lo, hi = same_year.iloc[0], same_year.iloc[-1]
-        out.append(f"**{lo['name']} grew least in {low['year']}**: {fmt_growth(lo)}, against {fmt_growth(hi)} for "
-                   f"{hi['name'].lower()}" + "".join(f"; {p}" for p in parts) + ".")
-    elif parts:
-        out.append(f"**Other channels in the trough**: {parts[0]}.")
-    return out
+    def trend_break_table(self):
+        """The fitted terms for readers: what each measures, its effect in % and its 95% interval; None without a fit."""
+        tb, L = self.tb, self.label
+        if tb.result is None:
+            return None
+        t = tb.result.table[tb.result.table["term"] != "const"].reset_index(drop=True)
+        names = {"trend": L("term_trend")} | {c: L("term_year", year=c[6:]) for c in t["term"] if c.startswith("covid_")}
+        lang = self.scope.language
+        ci = [f"{nv.fmt_value(100 * math.expm1(lo), '%', signed=True, language=lang)} – "
+              f"{nv.fmt_value(100 * math.expm1(hi), '%', signed=True, language=lang)}" if lo == lo else L("ci_none")
+              for lo, hi in zip(t["ci_low"], t["ci_high"])]
+        frame = pd.DataFrame({L("col_term"): t["term"].map(names).fillna(t["term"]),
+                              L("col_effect"): [nv.fmt_value(v, "%", signed=True, language=lang) for v in t["effect_pct"]],
+                              L("col_ci"): ci})
+        years = [int(y) for y in tb.result.path["year"]]
+        outside = any(not self.scope.window.contains_year(y) for y in years)
+        caption = L("tb_caption_exact" if tb.result.df_resid == 0 else "tb_caption")
+        return nv.show_table(frame, caption, list(self.growth["source_ids"]), reference=outside)
