@@ -50,7 +50,8 @@ def input_files(raw_dir: Path | None = None, reference_dir: Path | None = None) 
 
 
 #: The code that turns raw rows into processed ones: a change to it rebuilds the data.
-CLEANER_MODULES = ("dataset/rawio.py", "dataset/clean.py", "cleaning/numbers.py", "cleaning/periods.py", "cleaning/units.py",
+CLEANER_MODULES = ("dataset/rawio.py", "dataset/clean.py", "cleaning/numbers.py", "cleaning/periods.py",
+                   "cleaning/period_grammar.py", "cleaning/units.py",
                    "cleaning/text.py", "dataset/schema.py", "dataset/build.py")
 
 
