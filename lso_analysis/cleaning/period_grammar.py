@@ -222,6 +222,9 @@ def _compile(pattern: str) -> re.Pattern:
 def build_forms() -> list[Form]:
     """Every form of the grammar, tried in order; the first whose regex matches the whole phrase wins."""
     forms: list[Form] = []
+    # "hết năm 2021" on its own heads a year's results (a flow for the whole year); with "tính đến",
+    # "đến" or "cuối" it is a stock on 31 December (below).
+    forms.append(Form(_compile(rf"(?:trong |cả )?hết năm ({YEAR})"), lambda g: _year(g[0]), "span"))
     forms.append(Form(_compile(rf"(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|period|từ năm|từ|from|between|năm) )?({YEAR})"
                                rf"{_SPAN_SEP}(?:năm )?({YEAR}|\d{{2}})"), lambda g: _years(*g), "span"))
     # "2019 to July 2023", "từ năm 2019 đến tháng 7/2023"

@@ -200,15 +200,20 @@ def parse_period(text: str, context: PeriodContext | None = None) -> Period:
 
 
 def _unplaced_word(t: str) -> str:
-    """The first word outside the longest stretch of words that some form of the grammar reads."""
-    best = (0, 0)
-    for form in FORMS:
-        for m in form.regex.finditer(t):
-            whole = (m.start() == 0 or t[m.start() - 1] == " ") and (m.end() == len(t) or t[m.end()] == " ")
-            if whole and m.end() - m.start() > best[1] - best[0]:
-                best = (m.start(), m.end())
-    outside = (t[: best[0]] + " " + t[best[1]:]).split()
-    return outside[0] if outside else t
+    """The first word the grammar cannot place: the one after the longest readable beginning
+    (or before the longest readable end); the first word when no part reads."""
+    words = t.split()
+
+    def reads(part: list[str]) -> bool:
+        return any(form.regex.fullmatch(" ".join(part)) for form in FORMS)
+
+    for k in range(len(words) - 1, 0, -1):
+        if reads(words[:k]):
+            return words[k]
+    for k in range(1, len(words)):
+        if reads(words[k:]):
+            return words[k - 1]
+    return words[0] if words else t
 
 
 def _build(meaning: str, reading, context: PeriodContext | None, text: str) -> Period:
