@@ -136,3 +136,30 @@ def test_a_foreign_word_anywhere_is_refused_and_named(pair, word):
         with pytest.raises(LsoParseError) as err:
             parse_period(text)
         assert repr(word) in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text, kind, base_start, base_end",
+    [
+        ("so với kỳ gốc 2019", "explicit", date(2019, 1, 1), date(2019, 12, 31)),
+        ("bình quân CK", "same_period", date(2022, 1, 1), date(2022, 11, 30)),
+        ("compared to same period 2022", "same_period", date(2022, 1, 1), date(2022, 11, 30)),
+        ("of estimate [dự toán]", "budget_estimate", None, None),
+        ("of PM-assigned plan", "plan", None, None),
+        ("[so với tháng trước]", "previous_period", date(2023, 10, 1), date(2023, 10, 31)),
+    ],
+)
+def test_comparison_grammar(text, kind, base_start, base_end):
+    from lso_analysis import parse_comparison
+
+    c = parse_comparison(text, parse_period("11 tháng năm 2023"))
+    assert (c.kind, c.base_start, c.base_end) == (kind, base_start, base_end)
+
+
+@pytest.mark.parametrize("text", ["so với cùng kỳ tháng 11", "so với kế hoạch và cùng kỳ", "so với cùng kỳ năm nào đó",
+                                  "kế hoạch sai", "so với banana"])
+def test_comparison_words_must_all_be_placed(text):
+    from lso_analysis import parse_comparison
+
+    with pytest.raises(LsoParseError):
+        parse_comparison(text, parse_period("11 tháng năm 2023"))
