@@ -163,3 +163,25 @@ def test_comparison_words_must_all_be_placed(text):
 
     with pytest.raises(LsoParseError):
         parse_comparison(text, parse_period("11 tháng năm 2023"))
+
+
+_WORDS = ["tháng", "quý", "năm", "ngày", "tính", "đến", "hết", "lũy", "kế", "đầu", "cuối", "từ", "nay", "hiện", "6",
+          "7", "12", "II", "2020", "2021", "1/1", "30/6", "15-12", "to", "as", "of", "by", "July", "first", "half",
+          "months", "[", "]", "-", "sáng", "Saturday", "banana"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(" ".join))
+def test_whatever_reads_is_a_real_span_within_reach_of_the_publication(text):
+    """Phrases assembled from the grammar's own words: either refused, or a span that round-trips through ISO,
+    and, when no year is printed, one that had begun by publication and less than a year earlier."""
+    published = date(2021, 8, 31)
+    try:
+        p = parse_period(text, PeriodContext(published=published))
+    except LsoParseError:
+        return
+    assert p.start <= p.end
+    again = parse_period_iso(f"{p.start.isoformat()}/{p.end.isoformat()}")
+    assert (again.start, again.end) == (p.start, p.end)
+    if not any(w in text.split() for w in ("2020", "2021")):
+        assert published - timedelta(days=366) < p.start <= published
+    assert "banana" not in text.split()

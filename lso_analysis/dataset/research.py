@@ -1,11 +1,4 @@
-"""A second, independent reading: the research notes' Markdown tables compared with the transcriptions in data/raw.
-
-Every row of a research file in scope (``data/reference/research_files.csv``, status ``checked``) must be
-transcribed (an observation or event of a source with the row's URL that prints one of the row's numbers) or
-listed in ``data/raw/research_exclusions.csv`` with a reason; every figure transcribed from a page the notes
-cite must print only numbers the notes give for that page. Files with status ``pending`` are counted and
-reported as not yet transcribed, without failing.
-"""
+"""A second, independent reading: the research notes' Markdown tables compared with the transcriptions in data/raw."""
 
 from __future__ import annotations
 
@@ -144,7 +137,17 @@ def _transcriptions(raw_dir: Path) -> tuple[dict, dict[str, str], dict[str, str]
 
 def cross_check(research: Path | None = None, raw_dir: Path | None = None,
                 reference_dir: Path | None = None) -> tuple[list[FileReport], list[Problem]]:
-    """Compare every research file in scope with data/raw; problems fail the build."""
+    """Compare every research file in scope with data/raw.
+
+    Every row of a research file in scope (``data/reference/research_files.csv``, status ``checked``) must be
+    transcribed (an observation or event of a source with the row's URL that prints one of the row's numbers)
+    or listed in ``data/raw/research_exclusions.csv`` with a reason; every figure transcribed from a page the
+    notes cite must print only numbers the notes give for that page. Files with status ``pending`` are counted
+    and reported as not yet transcribed, without failing.
+
+    Returns:
+        One :class:`FileReport` per file in scope, and the problems (file, line, row id) that fail the check.
+    """
     research = research or research_dir()
     raw_dir = Path(raw_dir or paths.RAW_DIR)
     by_url, notes, url_of = _transcriptions(raw_dir)
