@@ -33,7 +33,6 @@ _LOWER = re.compile(r"(?:>|≥|\b(?:hơn|trên|ngoài|more than|over|above|excee
 _UPPER = re.compile(r"(?:<|≤|\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than|top|nhóm|tối đa|at most|within))\s*$", re.I)
 _UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
 _DOWN = re.compile(r"\b(?:giảm|sụt|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*$", re.I)
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.I)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Callable
 
-from lso_analysis.errors import LsoParseError
 
 YEAR = r"(?:19|20)\d{2}"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -56,17 +54,13 @@ class Reading:
     """What a form read: a span of (y, m, d) bounds before the year is resolved.
 
     ``start``/``end`` hold (year or None, month, day or None); a None day means the first
-    (start) or last (end) day of the month. ``anchor`` is the month that decides a missing year.
+    (start) or last (end) day of the month; a None year is resolved later (from the other end
+    or the document's context). ``kind`` is the SPEC period kind when the form names one.
     """
 
     start: tuple
     end: tuple
     kind: str | None = None
-
-
-def month_end(y: int, m: int) -> date:
-    """The last day of month ``m`` of year ``y``."""
-    return date(y, m, calendar.monthrange(y, m)[1])
 
 
 def number(word: str) -> int:
@@ -269,9 +263,3 @@ def _en_day_range(g: tuple) -> Reading:
 FORMS = build_forms()
 TIME_OF_DAY = _TIME_OF_DAY
 WEEKDAY = _WEEKDAY
-
-
-def check_form(text: str) -> None:
-    """Raise :class:`LsoParseError` unless ``text`` (already prepared) is a known form (for tests)."""
-    if not any(f.regex.fullmatch(text) for f in FORMS):
-        raise LsoParseError("unknown period", text)
