@@ -102,7 +102,9 @@ class FileReport:
 def scope(reference_dir: Path | None = None) -> list[tuple[str, str]]:
     """``(file, status)`` of every research file in scope, from ``data/reference/research_files.csv``."""
     path = Path(reference_dir or paths.REFERENCE_DIR) / RESEARCH_FILES_CSV
-    with open(path, encoding="utf-8", newline="") as fh:
+    if not path.exists():
+        return []  # a data folder that keeps no research notes
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return [(r["file"], r["status"]) for r in csv.DictReader(fh)]
 
 

@@ -105,6 +105,8 @@ def _print_research(out: TextIO) -> int:
               file=out)
         return 0
     reports, problems = cross_check(folder)
+    if not reports:
+        print("research notes: no research file in scope (data/reference/research_files.csv)", file=out)
     for r in reports:
         if r.status == "checked":
             print(f"research notes {r.file}: {r.rows} rows, {r.transcribed} transcribed, {r.excluded} left out "
