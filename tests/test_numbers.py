@@ -231,3 +231,10 @@ def test_a_printed_range_is_its_own_interval(a, width):
     fmt = lambda x: f"{x:,}".replace(",", ".")
     q = parse_quantity(f"từ {fmt(a)} đến {fmt(b)} xe")
     assert (q.low, q.high, q.bound) == (a, b, "range") and q.low <= q.value <= q.high
+
+
+def test_every_qualifier_the_extractor_extends_over_is_placed():
+    from lso_analysis.extract.figures import _QUALIFIERS
+
+    for word in sorted(_QUALIFIERS):
+        parse_quantity(f"{word} 12 tỷ đồng")  # raises if the word is not in the grammar

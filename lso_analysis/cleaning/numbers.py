@@ -346,7 +346,7 @@ def _refuse_further_figures(tokens: list, tail_start: int, text: str) -> None:
         raise LsoParseError("more than one figure; transcribe one number per row", text)
 
 
-_FILLER = r"đạt|là|có|được|chỉ|thực hiện|chiếm|bằng|reached|reach|of|at|with|by|to|the|a|an|only|is|was|were|totalling|totaled"
+_FILLER = r"đạt|là|có|được|chỉ|thực hiện|chiếm|bằng|gấp|reached|reach|of|at|with|by|to|the|a|an|only|is|was|were|totalling|totaled"
 
 
 @functools.lru_cache(maxsize=1)
