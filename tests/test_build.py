@@ -287,3 +287,12 @@ def test_a_typed_period_stands_in_for_words_the_grammar_cannot_read(data_dir):
     assert [p.column for p in problems_of(data_dir)] == ["period_raw"]
     set_cell(data_dir, "1", "period_iso", "2021-01/2021-07")
     run_build(data_dir)
+
+
+def test_corrections_typed_with_a_bom_and_decomposed_letters_still_apply(data_dir):
+    yml = ("fixes:\n  - obs_id: test-20210815-monthly#1\n    column: value_raw\n"
+           f"    printed: {unicodedata.normalize('NFD', 'ước đạt 2.100 triệu USD')}\n"
+           "    corrected: ước đạt 2.200 triệu USD\n    reason: a test fix\n")
+    (data_dir / "raw" / "corrections.yml").write_bytes(b"\xef\xbb\xbf" + yml.encode("utf-8"))
+    rows = {r["obs_id"]: r for r in _built_rows(data_dir)}
+    assert rows["test-20210815-monthly#1"]["value"] == 2200

@@ -100,14 +100,15 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[Problem], *
 
 
 def read_yaml(path: Path, problems: list[Problem]) -> dict:
-    """Read a YAML mapping; a missing file is an empty mapping."""
+    """Read a YAML mapping; a missing file is an empty mapping. A BOM is dropped and the text composed (NFC)."""
     path = Path(path)
     if not path.exists():
         return {}
     import yaml  # only the build needs it
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+        data = yaml.safe_load(text) or {}
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(display_path(path), getattr(getattr(exc, "problem_mark", None), "line", None), None,
                                 f"cannot read YAML: {exc}"))
