@@ -126,9 +126,18 @@ def test_month_and_ytd_are_consistent(year, month):
 
 
 @given(st.text(max_size=40))
-def test_parse_period_never_crashes(text):
+def test_any_text_is_refused_or_read_as_a_real_span(text):
+    """Random text is refused with LsoParseError (never another exception), or read as a span that round-trips
+    through ISO and, without a printed year, lies within a year before publication."""
+    import re
+    from datetime import timedelta
+
     try:
         p = parse_period(text, AUG_2021)
     except LsoParseError:
         return
     assert p.start <= p.end
+    again = parse_period_iso(f"{p.start.isoformat()}/{p.end.isoformat()}")
+    assert (again.start, again.end) == (p.start, p.end)
+    if not re.search(r"(?:19|20)\d\d", text):
+        assert AUG_2021.published - timedelta(days=366) < p.start <= AUG_2021.published
