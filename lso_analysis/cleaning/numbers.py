@@ -389,6 +389,7 @@ def _head(before: str, bound: str, text: str) -> _Head:
 
 
 def _check_head_words(before: str, text: str) -> None:
+    """Refuse the first word before the figure that is neither a qualifier nor a label word."""
     covered = _SYMBOLS.sub(" ", _head_words().sub(" ", before))
     leftover = [w for w in re.split(r"[\s,;()]+", covered) if w]
     if leftover:
@@ -397,11 +398,12 @@ def _check_head_words(before: str, text: str) -> None:
 
 
 # Words after a figure that would change its reading if they were read: refused, not ignored.
-_TAIL_QUALIFIER = re.compile(r"(?<!\w)(?:trở lên|trở xuống|trở lại|or more|or above|and above|or over|and over"
-                             r"|or less|or fewer|and below|at least|at most|(?:ước|dự ước) tính)(?!\w)", re.I)
+_TAIL_QUALIFIER = re.compile(r"(?<!\w)(?:trở lên|trở xuống|or more|or above|and above|or over|and over"
+                             r"|or less|or fewer|and below|at least|at most)(?!\w)", re.I)
 
 
 def _check_tail(tail: str, text: str) -> None:
+    """Refuse a bound word after the figure ("100 xe trở lên"): read, it would change the interval."""
     m = _TAIL_QUALIFIER.search(tail)
     if m:
         raise LsoParseError(f"a qualifier after the figure ({m.group()!r}) is not read; write it before the number", text)

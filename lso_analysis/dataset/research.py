@@ -14,7 +14,7 @@ from lso_analysis.errors import Problem
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _URL = re.compile(r"https?://[^\s|;)\"']+|(?<![\w/])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|biz|co|in)/[^\s|;)\"']+", re.I)
-_ID = r"[A-Z]{1,2}\d+[a-z]?|[A-Z]-[a-z]"
+_ID = r"[A-Z]{1,2}\d+[a-z]?|[A-Z]-[a-z]|\d+\.\d{2}"
 _REF = re.compile(rf"(?:same as|as|cf\.?)\s+({_ID})\b|\b({_ID}) (?:URL|page)\b|URL in ({_ID})\b")
 RESEARCH_FILES_CSV = "research_files.csv"
 EXCLUSIONS_CSV = "research_exclusions.csv"
