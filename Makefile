@@ -4,6 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+# The shared corpus and research notes beside the repository: `make test` finds them by itself, so it runs the
+# same suite as CI (the corpus and research tests skip, saying why, only where the folders are absent).
+ifeq ($(origin LSO_CORPUS_DIR), undefined)
+ifneq ($(wildcard ../shared/corpus/.),)
+export LSO_CORPUS_DIR := $(abspath ../shared/corpus)
+endif
+endif
 
 .DEFAULT_GOAL := help
 .PHONY: help setup data reports test test-fast lab validate bench gazetteer clean

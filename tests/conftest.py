@@ -11,7 +11,7 @@ import pytest
 from lso_analysis import paths
 
 SOURCES_HEADER = ["source_id", "title", "publisher", "author", "url", "published", "published_basis", "province",
-                  "language", "reliability", "period_covered", "sha256", "corpus_file", "note"]
+                  "language", "reliability", "period_covered", "sha256", "corpus_file", "note", "retrieved", "offline"]
 OBS_HEADER = ["obs_no", "indicator", "measure", "value_raw", "period_raw", "comparison_raw", "status", "period_iso", "note"]
 
 
@@ -31,7 +31,7 @@ def data_dir(tmp_path: Path) -> Path:
     shutil.copytree(paths.REFERENCE_DIR, root / "reference")
     write_csv(root / "raw" / "sources.csv", SOURCES_HEADER, [
         ["test-20210815-monthly", "Báo cáo thử", "Sở thử nghiệm", "", "", "2021-08-15", "stated: test",
-         "Lạng Sơn", "vi", "official", "2021-01..2021-07", "", "", ""],
+         "Lạng Sơn", "vi", "official", "2021-01..2021-07", "", "", "", "", "a test fixture written by hand"],
     ])
     write_csv(root / "raw" / "observations" / "test-20210815-monthly.csv", OBS_HEADER, [
         ["1", "trade_turnover", "level", "ước đạt 2.100 triệu USD", "lũy kế 7 tháng", "", "", "", ""],

@@ -106,18 +106,26 @@ def test_wrong_encoding(data_dir, encoding):
     assert "not UTF-8" in problems[0].message and problems[0].row == 2
 
 
-def test_byte_order_mark(data_dir):
-    data = (data_dir / OBS_FILE).read_bytes()
-    (data_dir / OBS_FILE).write_bytes(b"\xef\xbb\xbf" + data)
-    problems = problems_of(data_dir)
-    assert any("byte-order mark" in p.message for p in problems)
+def _built_rows(data_dir):
+    run_build(data_dir)
+    obs = pd.read_pickle(data_dir / "processed" / "observations.pkl")
+    return obs[["obs_id", "value", "value_raw", "period_start"]].to_dict("records")
 
 
-def test_decomposed_unicode(data_dir):
+def test_byte_order_mark_is_dropped(data_dir, tmp_path):
+    plain = _built_rows(data_dir)
+    for name in (OBS_FILE, "raw/sources.csv"):
+        data = (data_dir / name).read_bytes()
+        (data_dir / name).write_bytes(b"\xef\xbb\xbf" + data)  # what Excel's "CSV UTF-8" writes
+    assert _built_rows(data_dir) == plain
+
+
+def test_decomposed_unicode_is_composed(data_dir):
+    plain = _built_rows(data_dir)
     set_cell(data_dir, "1", "value_raw", unicodedata.normalize("NFD", "ước đạt 2.100 triệu USD"))
-    problems = problems_of(data_dir)
-    assert (problems[0].row, problems[0].column) == (2, "value_raw")
-    assert "not NFC" in problems[0].message
+    rows = _built_rows(data_dir)
+    assert rows == plain
+    assert unicodedata.is_normalized("NFC", rows[0]["value_raw"])
 
 
 def test_empty_file(data_dir):
@@ -197,3 +205,94 @@ def test_cli_data_builds(data_dir):
 def test_collect_without_problems_on_valid_data(data_dir):
     built, problems = collect(data_dir / "raw", data_dir / "reference")
     assert problems == [] and len(built.observations) == 3
+
+
+def set_source(data_dir: Path, **cells) -> None:
+    from conftest import SOURCES_HEADER
+
+    path = data_dir / "raw" / "sources.csv"
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    rows[0].update(cells)
+    write_csv(path, SOURCES_HEADER, [[r[c] for c in SOURCES_HEADER] for r in rows])
+
+
+# (cells to set on the one source, expected column, words in the message)
+BAD_SOURCES = [
+    ({"published": "2021-13"}, "published", "not a calendar date"),
+    ({"published": "2021-02-30"}, "published", "not a calendar date"),
+    ({"published": "2031"}, "published", "after the build date"),
+    ({"published": "2021-09-15"}, "source_id", "disagrees with published"),
+    ({"published": "2020-08-15"}, "source_id", "disagrees with published"),
+    ({"offline": ""}, "offline", "no way back"),
+    ({"url": "https://example.org/page", "offline": ""}, "retrieved", "retrieved is empty"),
+    ({"url": "https://example.org/page", "offline": "", "retrieved": "2021-07"}, "retrieved", "before published"),
+    ({"url": "https://example.org/page", "offline": "", "retrieved": "2099-01"}, "retrieved", "after the build date"),
+    ({"url": "https://example.org/page", "retrieved": "2026-11"}, "offline", "leave it empty"),
+]
+
+
+@pytest.mark.parametrize("cells, column, words", BAD_SOURCES)
+def test_source_dates_and_provenance_are_checked(data_dir, monkeypatch, cells, column, words):
+    monkeypatch.setenv("LSO_BUILD_DATE", "2026-11-29")
+    set_source(data_dir, **cells)
+    problems = problems_of(data_dir)
+    found = [p for p in problems if p.column == column]
+    assert found, problems
+    assert found[0].file.endswith("sources.csv") and found[0].row == 2 and words in found[0].message
+
+
+def test_source_id_date_may_differ_when_the_basis_says_why(data_dir, monkeypatch):
+    monkeypatch.setenv("LSO_BUILD_DATE", "2026-11-29")
+    set_source(data_dir, published="2021-09-15",
+               published_basis="stated: 15/9/2021; the source_id keeps the date of the first version we read")
+    run_build(data_dir)
+
+
+def test_a_web_source_with_its_reading_date_builds(data_dir, monkeypatch):
+    monkeypatch.setenv("LSO_BUILD_DATE", "2026-11-29")
+    set_source(data_dir, url="https://example.org/page", offline="", retrieved="2026-11")
+    assert run_build(data_dir)["rows"]["observations"] == 3
+
+
+def test_an_event_after_the_build_date_is_refused(data_dir, monkeypatch):
+    from lso_analysis.dataset.build import EVENT_COLUMNS
+
+    monkeypatch.setenv("LSO_BUILD_DATE", "2026-11-29")
+    write_csv(data_dir / "raw" / "events.csv", list(EVENT_COLUMNS), [
+        ["e1", "2099-01-01", "", "1/1/2099", "covid", "a made-up event", "", "", "", "test-20210815-monthly", ""]])
+    problems = problems_of(data_dir)
+    assert [(p.file.endswith("events.csv"), p.row, p.column) for p in problems] == [(True, 2, "date")]
+
+
+def test_a_figure_for_a_period_not_yet_begun_must_be_a_target(data_dir, monkeypatch):
+    monkeypatch.setenv("LSO_BUILD_DATE", "2026-11-29")
+    set_cell(data_dir, "1", "period_raw", "năm 2030")
+    problems = problems_of(data_dir)
+    assert [(p.row, p.column) for p in problems] == [(2, "period_raw")] and "target" in problems[0].message
+    set_cell(data_dir, "1", "status", "target")
+    run_build(data_dir)
+
+
+def test_a_typed_period_must_agree_with_the_printed_words(data_dir):
+    set_cell(data_dir, "1", "period_iso", "2021-06")  # the words say January–July 2021
+    problems = problems_of(data_dir)
+    assert [(p.row, p.column) for p in problems] == [(2, "period_iso")]
+    assert "period disagreement" in problems[0].message
+    set_cell(data_dir, "1", "period_iso", "2021-01/2021-07")  # agreeing: accepted
+    run_build(data_dir)
+
+
+def test_a_typed_period_stands_in_for_words_the_grammar_cannot_read(data_dir):
+    set_cell(data_dir, "1", "period_raw", "[early 2021]")
+    assert [p.column for p in problems_of(data_dir)] == ["period_raw"]
+    set_cell(data_dir, "1", "period_iso", "2021-01/2021-07")
+    run_build(data_dir)
+
+
+def test_corrections_typed_with_a_bom_and_decomposed_letters_still_apply(data_dir):
+    yml = ("fixes:\n  - obs_id: test-20210815-monthly#1\n    column: value_raw\n"
+           f"    printed: {unicodedata.normalize('NFD', 'ước đạt 2.100 triệu USD')}\n"
+           "    corrected: ước đạt 2.200 triệu USD\n    reason: a test fix\n")
+    (data_dir / "raw" / "corrections.yml").write_bytes(b"\xef\xbb\xbf" + yml.encode("utf-8"))
+    rows = {r["obs_id"]: r for r in _built_rows(data_dir)}
+    assert rows["test-20210815-monthly#1"]["value"] == 2200

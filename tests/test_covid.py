@@ -148,22 +148,53 @@ def test_counterfactual_gap_says_why_it_cannot():
     assert "no full-year" in covid.counterfactual_gap(empty, bench).error
 
 
+# The printed full-year GRDP growth rates the chain is built from (research notes G2, G13, G16 and the
+# corpus review of 2021), and the benchmark rates (G0a; the 2022 target; G22). Each expectation below is
+# computed from these printed figures, not copied from the code's output.
+PRINTED_GROWTH = {
+    2020: (2.03, "vpubndls-20200000-nq01-results-2020"),  # "ước đạt 2,03%"
+    2021: (6.67, "baolangson-20220100-tong-ket-nam-2021"),  # "6,67%"
+    2022: (7.22, "ctkls-20221228-ktxh-nam-2022"),  # "7,22%"
+    2023: (7.0, "vbf-20240415-growth-pole-interview"),  # "GRDP growth of 7.0%"
+}
+PRE_2020_RATE, TARGET_RATE, LATER_AVERAGE = 7.86, 7.25, 7.1  # "7.86% a year", "7,25%", "estimated at 7.1%"
+
+
+def _chained(rates: list[float]) -> list[float]:
+    """The index (2019 = 100) chained from yearly growth rates in %."""
+    out = [100.0]
+    for r in rates:
+        out.append(out[-1] * (1 + r / 100))
+    return out[1:]
+
+
+def test_the_chain_uses_the_printed_rates(real):
+    yearly = real["growth"][real["growth"]["span"] == "year"].set_index("year")
+    for year, (rate, source) in PRINTED_GROWTH.items():
+        assert yearly.loc[year, "value"] == pytest.approx(rate) and yearly.loc[year, "source_ids"] == source
+
+
 def test_counterfactual_real(real):
     cf = real["cf"]
-    assert cf.rate == pytest.approx(7.86) and cf.label == "2004–2018"
+    assert cf.rate == pytest.approx(PRE_2020_RATE) and cf.label == "2004–2018"
+    actual = _chained([PRINTED_GROWTH[y][0] for y in sorted(PRINTED_GROWTH)])
+    path = _chained([PRE_2020_RATE] * 4)
     last = cf.final
     assert int(last["year"]) == 2023
-    assert last["gap_pct"] == pytest.approx(100 * (124.861849 / 135.344828 - 1), abs=1e-4)
+    assert last["gap_pct"] == pytest.approx(100 * (actual[-1] / path[-1] - 1), abs=1e-6)
     assert last["gap_pct_low"] < last["gap_pct"] < last["gap_pct_high"] < 0
-    assert last["cum_gap"] == pytest.approx(-32.604, abs=1e-3)
+    assert last["cum_gap"] == pytest.approx(sum(a - c for a, c in zip(actual, path)), abs=1e-6)
     assert "not a forecast" in cf.caveat
 
 
 def test_sensitivity_real(real):
-    s = real["sens"]
-    assert list(s["kind"]) == ["pre-2020 average", "target", "average from 2020 on"]
+    s = real["sens"].set_index("kind")
+    assert list(s.index) == ["pre-2020 average", "target", "average from 2020 on"]
+    actual = _chained([PRINTED_GROWTH[y][0] for y in sorted(PRINTED_GROWTH)])[-1]
+    for kind, rate in [("pre-2020 average", PRE_2020_RATE), ("target", TARGET_RATE), ("average from 2020 on", LATER_AVERAGE)]:
+        assert s.loc[kind, "rate"] == pytest.approx(rate)
+        assert s.loc[kind, "gap_pct"] == pytest.approx(100 * (actual / (100 * (1 + rate / 100) ** 4) - 1), abs=1e-6)
     assert (s["gap_pct"] < 0).all()
-    assert s.loc[s["kind"] == "average from 2020 on", "gap_pct"].iloc[0] == pytest.approx(-5.1, abs=0.05)
 
 
 def test_growth_table_real(real):
@@ -185,7 +216,16 @@ def test_trend_break_refuses_and_shows_the_exact_fit(study):
     assert list(table["Term"]) == ["trend growth per year", "2020 against the trend", "2021 against the trend",
                                    "2022 against the trend"]
     assert set(table["95% interval"]) == {"none: no residual degrees of freedom"}
-    assert table.loc[1, "Effect"] == "−3.48%"
+    # Exactly identified: the trend is the straight line (in logs) from 2019 to 2023, and each COVID term is
+    # its year's distance from that line, both from the printed growth rates.
+    index = [100.0] + _chained([PRINTED_GROWTH[y][0] for y in sorted(PRINTED_GROWTH)])
+    trend = (math.log(index[4]) - math.log(index[0])) / 4
+    effects = {f"covid_{2019 + t}": 100 * math.expm1(math.log(index[t]) - math.log(index[0]) - trend * t) for t in (1, 2, 3)}
+    fitted = tb.result.table.set_index("term")["effect_pct"]
+    assert fitted["trend"] == pytest.approx(100 * math.expm1(trend), abs=1e-6)
+    for term, effect in effects.items():
+        assert fitted[term] == pytest.approx(effect, abs=1e-6)
+    assert table.loc[1, "Effect"] == f"−{abs(effects['covid_2020']):.2f}%"  # shown to two decimals, minus sign
     claim = study.claims()["trend_break"][0]
     assert claim.case == "exact" and claim.values["n"] == 5
     assert [s.start.year for s in claim.values["trend"]] == [2019, 2023]

@@ -258,9 +258,20 @@ def test_decomposed_input_gives_the_same_rows(text):
     assert composed["indicator"].tolist() == decomposed["indicator"].tolist()
 
 
-@pytest.mark.parametrize("text", ["", " \n\t ", "\x00\x01\x02" * 100, "1" * 5000, "9.9.9.9.9,9,9/9/9/9%%%"])
-def test_degenerate_inputs(text):
-    extract_observations(text)
+@pytest.mark.parametrize("text", ["", " \n\t ", "\x00\x01\x02" * 100, "9.9.9.9.9,9,9/9/9/9%%%"])
+def test_degenerate_inputs_give_an_empty_table_with_the_columns(text):
+    df = extract_observations(text)
+    assert df.empty
+    assert {"obs_id", "indicator", "value", "value_raw", "period_raw", "span_start", "span_end", "reason"} <= set(df.columns)
+
+
+def test_a_number_too_long_to_be_a_figure_is_kept_with_the_reason():
+    text = "1" * 5000
+    df = extract_observations(text)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert pd.isna(row["indicator"]) and pd.isna(row["value"]) and "too long" in row["reason"]
+    assert text[row["span_start"] : row["span_end"]] == row["value_raw"]
 
 
 def test_a_megabyte_without_punctuation_runs_in_linear_time():

@@ -173,3 +173,68 @@ def test_parse_quantity_never_crashes_on_text(text):
     assert math.isnan(q.low) or math.isnan(q.high) or q.low <= q.high
     assert math.isnan(q.low) or q.low <= q.value + 1e-9
     assert math.isnan(q.high) or q.value <= q.high + 1e-9
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("banana 12 tỷ đồng", "banana"),
+        ("ước đạt chừng như 5%", "như"),
+        ("tăng vọt 5%", "vọt"),
+    ],
+)
+def test_a_word_before_the_figure_must_be_placed(text, word):
+    with pytest.raises(LsoParseError) as err:
+        parse_quantity(text)
+    assert repr(word) in str(err.value) and repr(text) in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["100 xe trở lên", "5% trở xuống", "1,000 trucks or more", "3 ha at least"])
+def test_a_qualifier_after_the_figure_is_refused_not_ignored(text):
+    with pytest.raises(LsoParseError):
+        parse_quantity(text, lang="en" if "trucks" in text or "at least" in text else "vi")
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [("372 xe tồn", "tồn"), ("680 more", "more"), ("300-400 vehicles per day", "per day")],
+)
+def test_words_after_the_unit_are_kept_as_the_tail(text, kept):
+    assert parse_quantity(text, lang="en" if "vehicles" in text or "more" in text else "vi").tail == kept
+
+
+_QUALIFIED = st.sampled_from(["", "ước đạt ", "khoảng ", "gần ", "hơn ", "trên ", "dưới ", "tăng ", "giảm ", "đạt "])
+_UNITS = st.sampled_from(["%", " tỷ đồng", " triệu USD", " xe", " ha", ""])
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=0, max_value=3), _QUALIFIED, _UNITS)
+def test_the_interval_contains_the_printed_value(n, decimals, qualifier, unit):
+    """Whatever the qualifier, the interval holds the figure as printed (signed, in the canonical unit)."""
+    value = n / 10**decimals
+    integer, _, frac = f"{value:.{decimals}f}".partition(".")
+    printed = f"{int(integer):,}".replace(",", ".") + ("," + frac if decimals else "")
+    q = parse_quantity(f"{qualifier}{printed}{unit}")
+    scale = {" tỷ đồng": 1, " triệu USD": 1}.get(unit, 1)
+    signed = -value * scale if qualifier == "giảm " else value * scale
+    assert q.value == pytest.approx(signed)
+    assert math.isnan(q.low) or q.low <= signed + 1e-9
+    assert math.isnan(q.high) or signed <= q.high + 1e-9
+    if qualifier in ("hơn ", "trên "):
+        assert q.low == pytest.approx(value) and math.isnan(q.high)
+    if qualifier == "dưới ":
+        assert math.isnan(q.low) and q.high == pytest.approx(value)
+
+
+@given(st.integers(0, 10**6), st.integers(1, 10**6))
+def test_a_printed_range_is_its_own_interval(a, width):
+    b = a + width
+    fmt = lambda x: f"{x:,}".replace(",", ".")
+    q = parse_quantity(f"từ {fmt(a)} đến {fmt(b)} xe")
+    assert (q.low, q.high, q.bound) == (a, b, "range") and q.low <= q.value <= q.high
+
+
+def test_every_qualifier_the_extractor_extends_over_is_placed():
+    from lso_analysis.extract.figures import _QUALIFIERS
+
+    for word in sorted(_QUALIFIERS):
+        parse_quantity(f"{word} 12 tỷ đồng")  # raises if the word is not in the grammar

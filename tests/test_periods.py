@@ -26,18 +26,22 @@ AUG_2021 = PeriodContext.from_published("2021-08")
         ("quý I năm 2023", None, date(2023, 1, 1), date(2023, 3, 31), "quarter"),
         ("9 tháng năm 2023", None, date(2023, 1, 1), date(2023, 9, 30), "ytd"),
         ("năm 2021", None, date(2021, 1, 1), date(2021, 12, 31), "year"),
-        ("tính đến ngày 30/6/2020", None, date(2020, 1, 1), date(2020, 6, 30), "half"),
-        ("đến ngày 24/9/2021", None, date(2021, 1, 1), date(2021, 9, 24), "ytd"),
+        # "tính đến" / "đến ngày": a stock on that day (issue 12); a flow to date says so ("lũy kế", "từ đầu năm")
+        ("tính đến ngày 30/6/2020", None, date(2020, 6, 30), date(2020, 6, 30), "day"),
+        ("đến ngày 24/9/2021", None, date(2021, 9, 24), date(2021, 9, 24), "day"),
+        ("lũy kế từ đầu năm tính đến ngày 30/6/2020", None, date(2020, 1, 1), date(2020, 6, 30), "half"),
         ("giai đoạn 2021 - 2025", None, date(2021, 1, 1), date(2025, 12, 31), "multi_year"),
         ("giai đoạn 2016–2020", None, date(2016, 1, 1), date(2020, 12, 31), "multi_year"),
         ("từ ngày 1/1/2023 đến 15/3/2023", None, date(2023, 1, 1), date(2023, 3, 15), "ytd"),
         ("từ ngày 11/12 đến 21/12/2021", None, date(2021, 12, 11), date(2021, 12, 21), "other"),
         ("ten months [2021]", None, date(2021, 1, 1), date(2021, 10, 31), "ytd"),
-        ("by September 20 [2022]", None, date(2022, 1, 1), date(2022, 9, 20), "ytd"),
+        ("by September 20 [2022]", None, date(2022, 9, 20), date(2022, 9, 20), "day"),
+        ("[year to date] by September 20 [2022]", None, date(2022, 1, 1), date(2022, 9, 20), "ytd"),
         ("năm 2020 (ước)", None, date(2020, 1, 1), date(2020, 12, 31), "year"),
         ("vụ Xuân 2020", None, date(2020, 1, 1), date(2020, 6, 30), "other"),
         ("đến nay", PeriodContext.from_published("2023-07-07"), date(2023, 7, 7), date(2023, 7, 7), "day"),
-        ("tính đến hết tháng 6", PeriodContext.from_published("2020-07-13"), date(2020, 1, 1), date(2020, 6, 30), "half"),
+        ("tính đến hết tháng 6", PeriodContext.from_published("2020-07-13"), date(2020, 6, 30), date(2020, 6, 30), "day"),
+        ("lũy kế đến hết tháng 6", PeriodContext.from_published("2020-07-13"), date(2020, 1, 1), date(2020, 6, 30), "half"),
         ("ngày 16/12/2021", None, date(2021, 12, 16), date(2021, 12, 16), "day"),
     ],
 )
@@ -122,9 +126,18 @@ def test_month_and_ytd_are_consistent(year, month):
 
 
 @given(st.text(max_size=40))
-def test_parse_period_never_crashes(text):
+def test_any_text_is_refused_or_read_as_a_real_span(text):
+    """Random text is refused with LsoParseError (never another exception), or read as a span that round-trips
+    through ISO and, without a printed year, lies within a year before publication."""
+    import re
+    from datetime import timedelta
+
     try:
         p = parse_period(text, AUG_2021)
     except LsoParseError:
         return
     assert p.start <= p.end
+    again = parse_period_iso(f"{p.start.isoformat()}/{p.end.isoformat()}")
+    assert (again.start, again.end) == (p.start, p.end)
+    if not re.search(r"(?:19|20)\d\d", text):
+        assert AUG_2021.published - timedelta(days=366) < p.start <= AUG_2021.published

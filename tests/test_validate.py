@@ -29,6 +29,32 @@ def test_validate_passes_on_the_shipped_data():
     assert run_validation(coverage=True, out=out) == 0
     text = out.getvalue()
     assert "raw data OK" in text and "0 unexplained conflict(s)" in text and "trade_turnover" in text
+    assert "0 disagreement(s)" in text and "0 source(s) without a way back" in text
+
+
+def test_validate_reads_the_research_notes_a_second_time():
+    from lso_analysis.dataset.research import research_dir
+
+    out = io.StringIO()
+    run_validation(consistency=False, out=out)
+    text = out.getvalue()
+    if research_dir() is None:
+        assert "research notes: skipped" in text
+        return
+    assert "research notes lso_figures.md: 130 rows" in text and ", 0 missing" in text
+    assert "wave2_figures.md:" in text and "not yet transcribed" in text
+    assert "0 transcribed value(s) disagreeing" in text
+
+
+def test_validate_fails_on_a_period_disagreement(data_dir):
+    path = data_dir / "raw/observations/test-20210815-monthly.csv"
+    text = path.read_text(encoding="utf-8").replace("lũy kế 7 tháng,,,,", "lũy kế 7 tháng,,,2021-06,", 1)
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "lso_analysis.cli", "validate", "--no-consistency"],
+                            capture_output=True, text=True, env={"LSO_DATA_DIR": str(data_dir), "PATH": ""},
+                            timeout=120)
+    assert result.returncode == 2
+    assert "1 disagreement(s)" in result.stdout and "[period_iso]: period disagreement" in result.stdout
 
 
 def test_validate_exits_2_on_bad_input(data_dir):

@@ -28,12 +28,11 @@ _EXACT_UNITS = {"%", "pp", "rank", "points", "times"}
 
 _ESTIMATE = re.compile(r"\b(?:dự ước|ước tính|ước thực hiện|ước đạt|ước|estimated|estimate|expected to reach)\b", re.I)
 _TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|target(?:ed)?|planned|aims? (?:at|for|to))\b", re.I)
-_APPROX = re.compile(r"(?:~|≈|±|\b(?:khoảng|gần|xấp xỉ|chừng|about|around|nearly|almost|approximately|roughly|some))\s*$", re.I)
+_APPROX = re.compile(r"(?:~|≈|±|\b(?:khoảng|gần|xấp xỉ|chừng|about|around|nearly|almost|approximately|approximated|roughly|some))\s*$", re.I)
 _LOWER = re.compile(r"(?:>|≥|\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in excess of|at least|tối thiểu|ít nhất))\s*$", re.I)
 _UPPER = re.compile(r"(?:<|≤|\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than|top|nhóm|tối đa|at most|within))\s*$", re.I)
 _UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
 _DOWN = re.compile(r"\b(?:giảm|sụt|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*$", re.I)
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.I)
@@ -205,6 +204,12 @@ def _english_currency(prefix: str, after: str) -> tuple[str, float, int] | None:
 def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
     """Read one printed figure with its unit, qualifiers, direction and rounding bounds.
 
+    The grammar: ``[words before] NUMBER [/ OUT_OF | SEP NUMBER] [UNIT] [tail]``. Every word before
+    the number must be a qualifier the cleaner reads (``ước``, ``hơn``, ``khoảng``, ``tăng``, ``giảm``,
+    ``thứ`` …) or a label word of ``data/reference/figure_words.csv`` (what is counted: ``đóng góp``,
+    ``xuất khẩu`` …); the words after the unit are kept as ``tail`` and must not hold a qualifier
+    that would change the reading (``trở lên``, ``or more``). The README lists what is accepted.
+
     Args:
         text: the figure as printed with its adjacent words, e.g. ``"ước đạt 1.320 triệu USD"``,
             ``"giảm 42,9%"``, ``"hơn 142 triệu USD"``, ``"từ 7 đến 7,5%"``, ``"08/13"``,
@@ -215,7 +220,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
         A :class:`Quantity`; ``value`` is signed by tăng/giảm and scaled to the canonical unit.
 
     Raises:
-        LsoParseError: no number, more than one figure, or an ambiguous number.
+        LsoParseError: no number, more than one figure, an ambiguous number, or a word the
+            grammar cannot place (quoted).
 
     Example:
         >>> q = parse_quantity("ước đạt 1.320 triệu USD")
@@ -227,56 +233,93 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
     """
     if not isinstance(text, str):
         raise LsoParseError("not text", str(text))
-    t = normalize_text(text)
-    if not NUMBER_TOKEN.search(t):
-        t = _ORDINAL.sub(lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2).lower()]}", t)
-        if lang == "en":  # "about two to five minutes"
-            t = _EN_WORD.sub(lambda m: str(_EN_NUMBER_WORDS[m.group(1).lower()]), t)
+    t = _words_as_digits(normalize_text(text), lang)
+    number = _number_phrase(t, text)
+    unit = _unit_after(t, number, lang)
+    _refuse_further_figures(number.tokens, unit.end, text)
+    head = _head(unit.before, number.bound, text)
+    tail = t[unit.end :].strip()
+    _check_tail(tail, text)
+    value, low, high = _interval(number, unit, head.bound, lang, text)
+    if head.direction < 0:
+        value, low, high = -value, -high, -low
+    return Quantity(value=value, low=low, high=high, unit=unit.unit, unit_raw=unit.unit_raw, bound=head.bound,
+                    status=head.status, direction=head.direction, out_of=number.out_of, footnote=unit.footnote,
+                    number_raw=number.raw, tail=tail, span=(number.first.start(), unit.end))
+
+
+@dataclass(frozen=True)
+class _NumberPhrase:
+    """The number read: one token, a fraction/rank "08/13" or a range "7 đến 7,5"."""
+
+    first: re.Match
+    second: re.Match | None
+    out_of: float | None
+    bound: str
+    raw: str
+    end: int
+    tokens: list
+
+
+@dataclass(frozen=True)
+class _UnitReading:
+    """The unit after (or currency before) the number, and the words before the number."""
+
+    unit: str | None
+    unit_raw: str | None
+    factor: float
+    footnote: str | None
+    end: int
+    before: str
+
+
+@dataclass(frozen=True)
+class _Head:
+    """What the words before the number say: status, direction and kind of bound."""
+
+    status: str | None
+    direction: int
+    bound: str
+
+
+def _words_as_digits(t: str, lang: str) -> str:
+    """Ordinals written as words ("thứ hai") and, in English, small numbers ("two") become digits."""
+    if NUMBER_TOKEN.search(t):
+        return t
+    t = _ORDINAL.sub(lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2).lower()]}", t)
+    if lang == "en":  # "about two to five minutes"
+        t = _EN_WORD.sub(lambda m: str(_EN_NUMBER_WORDS[m.group(1).lower()]), t)
+    return t
+
+
+_RANGE_MID = re.compile(r"\s*%?\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*", re.I)
+
+
+def _number_phrase(t: str, text: str) -> _NumberPhrase:
+    """NUMBER, NUMBER / OUT_OF ("16/63"), or NUMBER SEP NUMBER ("7 đến 7,5%", "1.100 - 1.350")."""
     tokens = list(NUMBER_TOKEN.finditer(t))
     if not tokens:
         raise LsoParseError("no number", text)
     first = tokens[0]
-    before = t[: first.start()]
-    number_raw = first.group()
-    end = first.end()
-    second = None
-    out_of = None
-    bound = "exact"
-    # A fraction or rank "08/13", "16/63".
-    slash = re.match(r"\s*/\s*(\d+)(?![\d.,/])", t[end:])
+    slash = re.match(r"\s*/\s*(\d+)(?![\d.,/])", t[first.end() :])
     if slash and len(tokens) > 1:
-        out_of = float(slash.group(1))
-        end += slash.end()
-        number_raw = t[first.start() : end]
-        tokens = [first] + [tk for tk in tokens[1:] if tk.start() >= end]
-    elif len(tokens) > 1 and _RANGE_SEP.fullmatch(t[first.end() : tokens[1].start()] or "x"):
-        # "7 đến 7,5%", "13,5 đến 14", "1.100 - 1.350"; a "%" may follow the first number too.
+        end = first.end() + slash.end()
+        rest = [tk for tk in tokens[1:] if tk.start() >= end]
+        return _NumberPhrase(first, None, float(slash.group(1)), "exact", t[first.start() : end], end, [first] + rest)
+    if len(tokens) > 1 and _RANGE_MID.fullmatch(t[first.end() : tokens[1].start()]):
         second = tokens[1]
-        bound = "range"
-        end = second.end()
-        number_raw = t[first.start() : end]
-        tokens = [first, second] + tokens[2:]
-    elif len(tokens) > 1:
-        mid = t[first.end() : tokens[1].start()]
-        if _RANGE_SEP.search(mid.replace("%", "")) and re.fullmatch(
-                r"\s*%?\s*(?:-|–|—|đến|tới|to|hoặc|or)(?:\s+(?:less than|under|dưới))?\s*", mid, re.I):
-            second = tokens[1]
-            bound = "range"
-            end = second.end()
-            number_raw = t[first.start() : end]
+        return _NumberPhrase(first, second, None, "range", t[first.start() : second.end()], second.end(), tokens)
+    return _NumberPhrase(first, None, None, "exact", first.group(), first.end(), tokens)
 
-    value, decimals = _split_number(first.group(), lang)
-    rest = t[end:]
-    unit = None
-    unit_raw = None
-    factor = 1.0
-    footnote = None
+
+def _unit_after(t: str, number: _NumberPhrase, lang: str) -> _UnitReading:
+    """"%" (with a glued footnote marker), a currency printed before the number, or a unit phrase."""
+    before, rest, end = t[: number.first.start()], t[number.end :], number.end
+    unit, unit_raw, factor, footnote = None, None, 1.0, None
     pct = _PERCENT.match(rest)
     currency = _CURRENCY_BEFORE.search(before)
-    ranked = _RANK_BEFORE.search(before) is not None
     if pct:
-        unit, unit_raw = "%", "%"
-        footnote = pct.group(1)
+        unit, unit_raw, footnote = "%", "%", pct.group(1)
         end += pct.end()
     elif currency:
         unit, factor, used = _english_currency(currency.group(1), rest)
@@ -290,22 +333,48 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
             unit, factor = table[m.group(1).lower()]
             unit_raw = m.group(0).strip()
             end += m.end()
-    if ranked and unit != "%":
+    if _RANK_BEFORE.search(before) is not None and unit != "%":
         unit = "rank"  # "xếp thứ 20/63 tỉnh": the rank wins over the noun after it
-    tail_start = end
-    # Any further number must be a footnote-free, separate figure: refuse to guess which one is meant.
-    leftover = [tk for tk in tokens if tk.start() >= tail_start]
-    if leftover:
-        raise LsoParseError("more than one figure; transcribe one number per row", text)
-    if second is not None and t[second.end() : second.end() + 1] == "%" and unit is None:
+    if number.second is not None and t[number.second.end() : number.second.end() + 1] == "%" and unit is None:
         unit, unit_raw = "%", "%"
+    return _UnitReading(unit, unit_raw, factor, footnote, end, before)
 
+
+def _refuse_further_figures(tokens: list, tail_start: int, text: str) -> None:
+    """Any number after the figure and its unit is another figure: refuse to guess which one is meant."""
+    if any(tk.start() >= tail_start for tk in tokens):
+        raise LsoParseError("more than one figure; transcribe one number per row", text)
+
+
+_FILLER = r"đạt|là|có|được|chỉ|thực hiện|chiếm|bằng|gấp|reached|reach|of|at|with|by|to|the|a|an|only|is|was|were|totalling|totaled"
+
+
+@functools.lru_cache(maxsize=1)
+def _head_words() -> re.Pattern:
+    """Every word the grammar places before a number: qualifiers, verbs, ranks and the label words."""
+    labels = []
+    with open(paths.FIGURE_WORDS_CSV, encoding="utf-8", newline="") as fh:
+        labels = [normalize_text(row["phrase"]).lower() for row in csv.DictReader(fh)]
+    readers = [_ESTIMATE, _TARGET, _UP, _DOWN, _REACHED_WORDS, _RANK_BEFORE, _RANGE_START, _APPROX, _LOWER, _UPPER]
+    alternation = "|".join([r.pattern.replace("\\s*$", "").replace("$", "") for r in readers] + [_FILLER]
+                           + [re.escape(w) for w in sorted(labels, key=len, reverse=True)])
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+
+
+_REACHED_WORDS = re.compile(r"\b(?:lên|còn|xuống|hạ|mức|chỉ còn|còn lại)\b", re.I)
+_SYMBOLS = re.compile(r"[~≈±><≥≤+:]")
+
+
+def _head(before: str, bound: str, text: str) -> _Head:
+    """Read the words before the number; refuse a word the grammar cannot place."""
+    _check_head_words(before, text)
     head = before.lower()
     status = "estimate" if _ESTIMATE.search(head) else "target" if _TARGET.search(head) else None
     # "giảm còn 20,5%", "tăng lên 5%", "fell to 20%": the level reached, not a change.
     reached = _REACHED.search(head)
     direction = 0 if reached else -1 if _DOWN.search(head) else 1 if _UP.search(head) else 0
-    qualifier = re.sub(r"\b(?:đạt|tăng|giảm|ước|thực hiện|là|có|được|chỉ|rose|fell|by|to|reached|reach|of|at|with)\b", " ", head)
+    qualifier = re.sub(r"\b(?:đạt|tăng|giảm|ước|thực hiện|là|có|được|chỉ|rose|fell|by|to|reached|reach|of|at|with)\b",
+                       " ", head)
     qualifier = re.sub(r"\s+", " ", qualifier).rstrip()
     if bound != "range":
         if _RANGE_START.search(qualifier):
@@ -316,11 +385,38 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
             bound = "lower"
         elif _UPPER.search(qualifier):
             bound = "upper"
+    return _Head(status, direction, bound)
 
-    significant = unit in _EXACT_UNITS or out_of is not None or (unit in (None, "count") and factor == 1 and value < 1000)
-    low, high = _bounds(first.group(), lang, significant)
+
+def _check_head_words(before: str, text: str) -> None:
+    """Refuse the first word before the figure that is neither a qualifier nor a label word."""
+    covered = _SYMBOLS.sub(" ", _head_words().sub(" ", before))
+    leftover = [w for w in re.split(r"[\s,;()]+", covered) if w]
+    if leftover:
+        raise LsoParseError(f"cannot place the word {leftover[0]!r} before the figure (add a label word to "
+                            "data/reference/figure_words.csv if it only names what is counted)", text)
+
+
+# Words after a figure that would change its reading if they were read: refused, not ignored.
+_TAIL_QUALIFIER = re.compile(r"(?<!\w)(?:trở lên|trở xuống|or more|or above|and above|or over|and over"
+                             r"|or less|or fewer|and below|at least|at most)(?!\w)", re.I)
+
+
+def _check_tail(tail: str, text: str) -> None:
+    """Refuse a bound word after the figure ("100 xe trở lên"): read, it would change the interval."""
+    m = _TAIL_QUALIFIER.search(tail)
+    if m:
+        raise LsoParseError(f"a qualifier after the figure ({m.group()!r}) is not read; write it before the number", text)
+
+
+def _interval(number: _NumberPhrase, unit: _UnitReading, bound: str, lang: str, text: str) -> tuple[float, float, float]:
+    """Value and bounds in the canonical unit: rounding half-unit, range ends, or an open side."""
+    value, _ = _split_number(number.first.group(), lang)
+    significant = (unit.unit in _EXACT_UNITS or number.out_of is not None
+                   or (unit.unit in (None, "count") and unit.factor == 1 and value < 1000))
+    low, high = _bounds(number.first.group(), lang, significant)
     if bound == "range":
-        high_value, _ = _split_number(second.group(), lang)
+        high_value, _ = _split_number(number.second.group(), lang)
         if high_value < value:
             raise LsoParseError("a range whose end is below its start", text)
         low, high = value, high_value
@@ -329,24 +425,8 @@ def parse_quantity(text: str, *, lang: str = "vi") -> Quantity:
         low, high = value, NAN
     elif bound == "upper":
         low, high = NAN, value
-    value, low, high = _round(value * factor), _round(low * factor), _round(high * factor)
-    if direction < 0:
-        value, low, high = -value, -high, -low
-    return Quantity(
-        value=value,
-        low=low,
-        high=high,
-        unit=unit,
-        unit_raw=unit_raw,
-        bound=bound,
-        status=status,
-        direction=direction,
-        out_of=out_of,
-        footnote=footnote,
-        number_raw=number_raw,
-        tail=t[tail_start:].strip(),
-        span=(first.start(), end),
-    )
+    f = unit.factor
+    return _round(value * f), _round(low * f), _round(high * f)
 
 
 def quantity_pattern() -> re.Pattern:

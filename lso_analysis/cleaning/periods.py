@@ -8,18 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from lso_analysis.errors import LsoParseError
+from lso_analysis.cleaning.period_grammar import FORMS, TIME_OF_DAY, WEEKDAY, WEEKDAYS
 from lso_analysis.cleaning.text import normalize_text
 
 KINDS = ("day", "month", "quarter", "half", "ytd", "year", "multi_year", "other")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_WORD_NUMBERS = {
-    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-    "mười một": 11, "mười hai": 12,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12,
-}
-_EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_EN_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _YEAR = r"(?:19|20)\d{2}"
 
 
@@ -34,10 +26,13 @@ class PeriodContext:
             those are known). A period without a year is put in the latest year in
             which it had begun by this date: "tháng 7" in a report of August 2021 is
             July 2021; "tháng 12" in a report of January 2022 is December 2021.
+        precision: ``day``, ``month`` or ``year``: how much of ``published`` the source
+            states. "Đến nay" (to the publication date) needs the day.
     """
 
     year: int | None = None
     published: date | None = None
+    precision: str = "day"
 
     @classmethod
     def from_published(cls, published: str | date | None, year: int | None = None) -> "PeriodContext":
@@ -55,8 +50,12 @@ class PeriodContext:
             raise LsoParseError("publication date is not YYYY, YYYY-MM or YYYY-MM-DD", text)
         y = int(m.group(1))
         mo = int(m.group(2) or 12)
-        d = int(m.group(3) or calendar.monthrange(y, mo)[1])
-        return cls(year=year, published=date(y, mo, d))
+        precision = "day" if m.group(3) else "month" if m.group(2) else "year"
+        try:
+            d = int(m.group(3) or calendar.monthrange(y, mo)[1])
+            return cls(year=year, published=date(y, mo, d), precision=precision)
+        except (ValueError, calendar.IllegalMonthError):
+            raise LsoParseError("publication date is not a calendar date", text) from None
 
 
 @dataclass(frozen=True)
@@ -127,67 +126,49 @@ def kind_for_span(start: date, end: date) -> str:
     return "ytd" if start.month == 1 else "other"
 
 
-def _span(y1: int, m1: int, y2: int, m2: int, text: str, kind: str | None = None) -> Period:
-    start, end = date(y1, m1, 1), _month_end(y2, m2)
-    return Period(start, end, kind or kind_for_span(start, end), text)
-
-
-def _resolve_year(explicit: str | None, first_month: int, context: PeriodContext | None, text: str) -> int:
-    """The year of a period whose first month is ``first_month``, printed or from the context."""
-    if explicit:
-        return int(explicit)
+def _resolve_year(first_month: int, first_day: int, context: PeriodContext | None, text: str) -> int:
+    """The year of a period printed without one, from the context (see :class:`PeriodContext`)."""
     if context is not None and context.year:
         return context.year
     if context is not None and context.published:
         pub = context.published
-        return pub.year if (first_month, 1) <= (pub.month, pub.day) else pub.year - 1
+        return pub.year if (first_month, first_day) <= (pub.month, pub.day) else pub.year - 1
     raise LsoParseError("period has no year and no context gives one", text)
 
 
-def _number(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else _WORD_NUMBERS[word]
-
-
-_NUM_WORD = r"(\d{1,2}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
-_Y = rf"(?:\s*(?:/|-|năm|of|,)?\s*({_YEAR}))?"
-_EN_MONTH_ALT = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
-_PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(rf"(?:giai đoạn|thời kỳ|nhiệm kỳ|period|từ năm)?\s*({_YEAR})\s*(?:-|–|—|đến|to)\s*(?:năm\s*)?({_YEAR})"), "multi"),
-    (re.compile(rf"(?:từ ngày|from)\s*(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?\s*(?:đến|tới|-|–|to)\s*(?:ngày\s*)?(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?"), "day_range"),
-    (re.compile(rf"(?:tính đến|tính tới|đến|tới|as of|by|to)\s*(?:hết\s*)?(?:ngày\s*)?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-]({_YEAR}))?"), "to_day"),
-    (re.compile(rf"(?:as of|by|to|through|until)\s+(?:the end of\s+)?(?:(\d{{1,2}})\s+({_EN_MONTH_ALT})|({_EN_MONTH_ALT})\s+(\d{{1,2}}))\b,?{_Y}"), "to_day_en"),
-    (re.compile(rf"(?:ngày\s*)?(\d{{1,2}})/(\d{{1,2}})/({_YEAR})"), "day"),
-    (re.compile(rf"(?:6|sáu) tháng cuối năm{_Y}|nửa cuối năm{_Y}|second half(?: of)?{_Y}|\bh2{_Y}"), "h2"),
-    (re.compile(rf"(?:nửa đầu năm|nửa năm đầu){_Y}|first half(?: of)?{_Y}|\bh1{_Y}"), "h1"),
-    (re.compile(rf"(?:quý|quí|\bq)\s*([ivx]+|\d+)\b{_Y}"), "quarter"),
-    (re.compile(rf"(?:the\s+)?(first|second|third|fourth) quarter(?: of)?{_Y}"), "quarter_en"),
-    (re.compile(rf"(?:lũy kế|luỹ kế|trong|sau|first)?\s*{_NUM_WORD}\s*(?:tháng|months)(?:\s*(?:đầu năm|đầu|of))?{_Y}"), "ytd"),
-    (re.compile(rf"(?:tính đến|tính tới|đến|tới)\s*(?:hết|cuối)\s*tháng\s*(\d{{1,2}})(?:\s*(?:/|-|năm)\s*({_YEAR}))?"), "to_month_end"),
-    (re.compile(rf"tháng\s*(\d{{1,2}})(?:\s*(?:/|-|năm)\s*({_YEAR}))?"), "month"),
-    (re.compile(rf"({'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?(?:\s*,?\s*({_YEAR}))?"), "month_en"),
-    (re.compile(rf"(?:vụ\s*)?(?:đông xuân|xuân)\s*(?:năm\s*)?({_YEAR})?"), "spring"),
-    (re.compile(rf"(?:cả năm|trong năm|năm|year|hết năm|cuối năm|đến cuối năm|end of|by end of|fy|dti|pci|par index|par|sipas|ict index)?\s*({_YEAR})"), "year"),
-    (re.compile(r"(?:cả năm|trong năm|năm nay|this year)"), "this_year"),
-    (re.compile(r"(?:đến nay|tới nay|hiện nay|hiện tại|hiện|to date|so far|currently)"), "to_date"),
-]
+def _prepare(text: str) -> tuple[str, int | None]:
+    """Lower-case NFC text with brackets opened, estimate marks and times of day dropped; and the weekday."""
+    t = normalize_text(text).lower().replace("[", " ").replace("]", " ")
+    t = re.sub(r"\((?:ước|ước tính|dự ước|estimated?|kế hoạch|sơ bộ|preliminary)\)", " ", t)
+    t = " " + normalize_text(t) + " "
+    weekday = None
+    m = WEEKDAY.search(t)
+    if m:
+        weekday = WEEKDAYS[m.group(1)]
+        t = t[: m.start()] + " " + t[m.end():]
+    t = TIME_OF_DAY.sub(" ", t)
+    return normalize_text(t), weekday
 
 
 def parse_period(text: str, context: PeriodContext | None = None) -> Period:
-    """Read a printed reporting period.
+    """Read a printed reporting period; every word must be accounted for by the grammar.
 
     Args:
         text: the period as printed, e.g. ``"tháng 7"``, ``"tháng 8/2021"``, ``"7 tháng đầu năm 2021"``,
             ``"lũy kế 7 tháng"``, ``"6 tháng cuối năm 2020"``, ``"quý II/2022"``, ``"năm 2021"``,
-            ``"tính đến ngày 30/6/2020"``, ``"giai đoạn 2021 - 2025"``. Square brackets marking a
-            transcriber's inferred year (``"ten months [2021]"``) are read as printed text.
-        context: supplies the year when the text omits it (see :class:`PeriodContext`).
+            ``"23/4"``, ``"31-1 to 8-2 [2020]"``, ``"tính đến ngày 30/6/2020"`` (a stock on that day),
+            ``"lũy kế đến hết tháng 7"`` (January to July), ``"từ ngày 1/1/2023 đến nay"`` (to the
+            publication date), ``"2019 to July 2023"``, ``"giai đoạn 2021 - 2025"``. Square brackets
+            marking a transcriber's inferred year or context (``"ten months [2021]"``) are read as text.
+            The forms are listed in the README ("What the cleaners accept").
+        context: supplies the year when the text omits it, and the publication date that
+            "đến nay" runs to (see :class:`PeriodContext`).
 
     Returns:
         A :class:`Period` with inclusive ``start`` and ``end`` dates.
 
     Raises:
-        LsoParseError: the text names no period this reader knows, or no year can be found.
+        LsoParseError: a word the grammar cannot place (quoted), an impossible date, or no year.
 
     Example:
         >>> p = parse_period("7 tháng đầu năm", PeriodContext.from_published("2021-08"))
@@ -195,90 +176,89 @@ def parse_period(text: str, context: PeriodContext | None = None) -> Period:
         (datetime.date(2021, 1, 1), datetime.date(2021, 7, 31), 'ytd')
         >>> parse_period("quý II/2022").kind
         'quarter'
+        >>> parse_period("banana 2020")
+        Traceback (most recent call last):
+        ...
+        lso_analysis.errors.LsoParseError: cannot place the word 'banana' in a period: 'banana 2020'
     """
     if not isinstance(text, str) or not text.strip():
         raise LsoParseError("empty period", text if isinstance(text, str) else str(text))
-    t = normalize_text(text).lower().replace("[", "").replace("]", "")
-    t = re.sub(r"\((?:ước|ước tính|dự ước|estimated?|kế hoạch)\)", "", t).strip()
-    for pattern, kind in _PATTERNS:
-        m = pattern.search(t)
-        if m:
-            return _build(kind, m, context, text)
-    raise LsoParseError("unknown period", text)
+    t, weekday = _prepare(text)
+    for form in FORMS:
+        m = form.regex.fullmatch(t)
+        if m is None:
+            continue
+        try:
+            reading = form.read(m.groups())
+        except (ValueError, KeyError) as exc:
+            raise LsoParseError(str(exc).strip("'"), text) from None
+        period = _build(form.meaning, reading, context, text)
+        if weekday is not None and (period.kind != "day" or period.start.weekday() != weekday):
+            raise LsoParseError("the weekday printed does not fall on the date", text)
+        return period
+    raise LsoParseError(f"cannot place the word {_unplaced_word(t)!r} in a period", text)
 
 
-def _first(*values):
-    return next((v for v in values if v), None)
+def _unplaced_word(t: str) -> str:
+    """The first word the grammar cannot place: the one after the longest readable beginning
+    (or before the longest readable end); the first word when no part reads."""
+    words = t.split()
+
+    def reads(part: list[str]) -> bool:
+        return any(form.regex.fullmatch(" ".join(part)) for form in FORMS)
+
+    for k in range(len(words) - 1, 0, -1):
+        if reads(words[:k]):
+            return words[k]
+    for k in range(1, len(words)):
+        if reads(words[k:]):
+            return words[k - 1]
+    return words[0] if words else t
 
 
-def _build(kind: str, m: re.Match, context: PeriodContext | None, text: str) -> Period:
-    g = m.groups()
-    if kind == "multi":
-        y1, y2 = int(g[0]), int(g[1])
-        if y2 < y1:
-            raise LsoParseError("period ends before it starts", text)
-        return _span(y1, 1, y2, 12, text)
-    if kind == "day_range":
-        d1, m1, y1, d2, m2, y2 = g
-        year2 = _resolve_year(y2 or y1, int(m2), context, text)
-        year1 = int(y1) if y1 else year2
-        start, end = _date(year1, int(m1), int(d1), text), _date(year2, int(m2), int(d2), text)
-        return Period(start, end, kind_for_span(start, end), text)
-    if kind == "to_day":
-        d, mo, y = g
-        year = _resolve_year(y, int(mo), context, text)
-        end = _date(year, int(mo), int(d), text)
-        start = date(year, 1, 1)
-        return Period(start, end, kind_for_span(start, end) if end == _month_end(year, end.month) else "ytd", text)
-    if kind == "to_day_en":
-        d, mo = (g[0], g[1]) if g[0] else (g[3], g[2])
-        month = _EN_MONTHS[mo.lower()]
-        year = _resolve_year(g[4], month, context, text)
-        end = _date(year, month, int(d), text)
-        start = date(year, 1, 1)
-        return Period(start, end, kind_for_span(start, end) if end == _month_end(year, month) else "ytd", text)
-    if kind == "day":
-        d, mo, y = g
-        day = _date(int(y), int(mo), int(d), text)
-        return Period(day, day, "day", text)
-    if kind in ("h1", "h2"):
-        year = _resolve_year(_first(*g), 1 if kind == "h1" else 7, context, text)
-        return _span(year, 1 if kind == "h1" else 7, year, 6 if kind == "h1" else 12, text, "half")
-    if kind in ("quarter", "quarter_en"):
-        q = g[0].lower()
-        n = _ROMAN.get(q) or {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(q) or (int(q) if q.isdigit() else 0)
-        if not 1 <= n <= 4:
-            raise LsoParseError("a quarter outside I..IV", text)
-        year = _resolve_year(g[1], 3 * n - 2, context, text)
-        return _span(year, 3 * n - 2, year, 3 * n, text, "quarter")
-    if kind in ("ytd", "to_month_end"):
-        # "7 tháng đầu năm" and "tính đến hết tháng 7" both run from January to July.
-        n = _number(g[0])
-        if not 1 <= n <= 12:
-            raise LsoParseError("a count of months outside 1..12", text)
-        year = _resolve_year(g[1], 1, context, text)
-        return _span(year, 1, year, n, text)
-    if kind in ("month", "month_en"):
-        mo = int(g[0]) if kind == "month" else _EN_MONTHS[g[0].lower()]
-        if not 1 <= mo <= 12:
-            raise LsoParseError("month outside 1..12", text)
-        year = _resolve_year(g[1], mo, context, text)
-        return _span(year, mo, year, mo, text, "month")
-    if kind == "spring":
-        # The winter-spring crop season is reported with the first half of the year.
-        year = _resolve_year(g[0], 1, context, text)
-        return Period(date(year, 1, 1), date(year, 6, 30), "other", text)
-    if kind == "year":
-        return _span(int(g[0]), 1, int(g[0]), 12, text, "year")
-    if kind == "to_date":
-        # "đến nay": a stock on the day the document was published.
-        if context is None or context.published is None:
-            raise LsoParseError("'đến nay' needs the publication date", text)
-        return Period(context.published, context.published, "day", text)
-    if kind == "this_year":
-        year = _resolve_year(None, 1, context, text)
-        return _span(year, 1, year, 12, text, "year")
-    raise AssertionError(kind)
+def _build(meaning: str, reading, context: PeriodContext | None, text: str) -> Period:
+    """Turn a form's reading into a dated :class:`Period` according to its meaning (see ``Form``)."""
+    if meaning == "now" and reading is None:
+        pub = _publication_day(context, text)
+        return Period(pub, pub, "day", text)
+    start, end = _resolve(reading, context, text)
+    if meaning in ("day", "end_of"):
+        return Period(end, end, "day", text)
+    if meaning == "ytd_to":
+        start = date(end.year, 1, 1)
+    elif meaning == "from_now":
+        end = _publication_day(context, text)
+        if end < start:
+            raise LsoParseError("the period starts after the publication date", text)
+    kind = reading.kind if meaning == "span" and reading.kind and reading.kind != "day" else kind_for_span(start, end)
+    return Period(start, end, kind, text)
+
+
+def _publication_day(context: PeriodContext | None, text: str) -> date:
+    """The publication date, which "đến nay" and "from X" run to; its day must be known."""
+    if context is None or context.published is None:
+        raise LsoParseError("'đến nay' (to the publication date) needs the publication date", text)
+    if context.precision != "day":
+        raise LsoParseError(f"'đến nay' needs the publication day, but the source gives only its {context.precision}; "
+                            "write the date meant in brackets", text)
+    return context.published
+
+
+def _resolve(reading, context: PeriodContext | None, text: str) -> tuple[date, date]:
+    """Dates of a reading: a missing year comes from the other end, else from the context."""
+    (y1, m1, d1), (y2, m2, d2) = reading.start, reading.end
+    if y2 is None and y1 is not None:
+        y2 = y1 if (m2, d2 or 31) >= (m1, d1 or 1) else y1 + 1
+    if y1 is None and y2 is not None:
+        y1 = y2 if (m1, d1 or 1) <= (m2, d2 or 31) else y2 - 1
+    if y1 is None:
+        y1 = _resolve_year(m1, d1 or 1, context, text)
+        y2 = y1 if (m2, d2 or 31) >= (m1, d1 or 1) else y1 + 1
+    start = _date(y1, m1, d1 or 1, text)
+    end = _date(y2, m2, d2, text) if d2 else _month_end(y2, m2)
+    if end < start:
+        raise LsoParseError("period ends before it starts", text)
+    return start, end
 
 
 def _date(y: int, mo: int, d: int, text: str) -> date:
@@ -331,12 +311,19 @@ def _iso_part(part: str, text: str) -> tuple[date, date]:
     raise LsoParseError("not an ISO period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, YYYY-Q1 or start/end)", text)
 
 
-_PLAN = re.compile(r"\b(?:kế hoạch|kh|chỉ tiêu|mục tiêu|target|plan)\b")
-_BUDGET = re.compile(r"\b(?:dự toán|dt|assigned target|estimate assigned)\b")
-_SAME = re.compile(r"cùng kỳ|\bck\b|year[- ]on[- ]year|y/y|yoy|same period|last year|previous year|a year earlier|from a year")
-_PREV_MONTH = re.compile(r"tháng trước|previous month|month[- ]on[- ]month|last month|a month earlier")
-_PREV_QUARTER = re.compile(r"quý trước|previous quarter|quarter[- ]on[- ]quarter")
+# The grammar of comparison bases: each regex must read the whole phrase (after "so với" and brackets).
+_CMP_PREFIX = re.compile(r"^(?:so với|so|bằng|compared (?:to|with)|from|over|against|vs\.?|of|than)\s+")
+_BUDGET = re.compile(rf"(?:dự toán|dt|estimate dự toán|estimate|(?:the )?assigned target|estimate assigned)"
+                     rf"(?: (?:trung ương|tỉnh|hđnd tỉnh|địa phương|ttg) giao| giao| năm {_YEAR})?")
+_PLAN = re.compile(rf"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|target|plan|(?:the |pm-assigned |province |provincial )plan)"
+                   rf"(?: (?:năm )?{_YEAR}| năm| giao| đề ra| tỉnh giao| của tỉnh| năm nay)?")
+_SAME = re.compile(rf"(?:bình quân )?(?:cùng kỳ|ck|the same period|same period|year-on-year|year on year|y/y|yoy"
+                   rf"|last year|the previous year|previous year|a year earlier|a year ago)"
+                   rf"(?: (?:năm |of |in )?(?:({_YEAR})|năm trước|năm ngoái|last year))?")
+_PREV_MONTH = re.compile(r"tháng trước|(?:the )?previous month|month-on-month|month on month|last month|a month earlier")
+_PREV_QUARTER = re.compile(r"quý trước|(?:the )?previous quarter|quarter-on-quarter|quarter on quarter")
 _PREV_YEAR = re.compile(r"năm trước|năm ngoái")
+_BASE_YEAR = re.compile(rf"kỳ gốc (?:năm )?({_YEAR})|(?:the )?base year ({_YEAR})")
 
 
 def parse_comparison(text: str | None, period: Period, context: PeriodContext | None = None) -> Comparison:
@@ -363,36 +350,39 @@ def parse_comparison(text: str | None, period: Period, context: PeriodContext | 
     """
     if text is None or not normalize_text(text):
         return Comparison("none")
-    t = normalize_text(text).lower()
-    body = re.sub(r"^(?:so với|so|bằng|compared (?:to|with)|from|over|against|vs\.?)\s*", "", t)
-    if _BUDGET.search(body):
+    t = normalize_text(text).lower().replace("[", " ").replace("]", " ")
+    body = _CMP_PREFIX.sub("", normalize_text(t))
+    if _BUDGET.fullmatch(body):
         return Comparison("budget_estimate", text=text)
-    if _PLAN.search(body) and not _SAME.search(body):
+    if _PLAN.fullmatch(body):
         return Comparison("plan", text=text)
-    if _SAME.search(body):
-        year = re.search(rf"({_YEAR})", body)
-        shift = int(year.group(1)) - period.end.year if year else -1
+    if m := _SAME.fullmatch(body):
+        shift = int(m.group(1)) - period.end.year if m.group(1) else -1
         if shift >= 0:
             raise LsoParseError("'cùng kỳ' names a year that is not before the period", text)
         base = period.shift_years(shift)
         return Comparison("same_period", base.start, base.end, text)
-    if _PREV_MONTH.search(body):
+    if _PREV_MONTH.fullmatch(body):
         y, mo = period.end.year, period.end.month - 1
         if mo == 0:
             y, mo = y - 1, 12
         return Comparison("previous_period", date(y, mo, 1), _month_end(y, mo), text)
-    if _PREV_QUARTER.search(body):
+    if _PREV_QUARTER.fullmatch(body):
         q_start = date(period.end.year, 3 * ((period.end.month - 1) // 3) + 1, 1)
         prev_end = date.fromordinal(q_start.toordinal() - 1)
         return Comparison("previous_period", date(prev_end.year, prev_end.month - 2, 1), prev_end, text)
-    if _PREV_YEAR.search(body):
+    if _PREV_YEAR.fullmatch(body):
         y = period.end.year - 1
+        return Comparison("explicit", date(y, 1, 1), date(y, 12, 31), text)
+    if m := _BASE_YEAR.fullmatch(body):
+        y = int(m.group(1) or m.group(2))
         return Comparison("explicit", date(y, 1, 1), date(y, 12, 31), text)
     try:
         base_context = PeriodContext(year=period.start.year) if context is None or not context.year else context
         base = parse_period(body, base_context)
-    except LsoParseError:
-        raise LsoParseError("cannot resolve the comparison base", text) from None
+    except LsoParseError as exc:
+        raise LsoParseError(f"cannot resolve the comparison base ({exc})", text) from None
     if base.start > period.start and base.kind in ("month", "quarter"):
         base = base.shift_years(-1)
     return Comparison("explicit", base.start, base.end, text)
+

@@ -16,9 +16,10 @@ from lso_analysis.dataset.clean import OPTIONAL_OBSERVATION_COLUMNS, RAW_OBSERVA
 from lso_analysis.errors import LsoDataError, Problem
 from lso_analysis.dataset.rawio import Table, display_path, read_table, read_yaml
 from lso_analysis.cleaning.units import RELIABILITIES, THEMES
+from lso_analysis.dataset.provenance import build_date, published_context, source_problems
 
 SOURCE_COLUMNS = ("source_id", "title", "publisher", "author", "url", "published", "published_basis", "province",
-                  "language", "reliability", "period_covered", "sha256", "corpus_file", "note")
+                  "language", "reliability", "period_covered", "sha256", "corpus_file", "note", "retrieved", "offline")
 INDICATOR_COLUMNS = ("code", "name_en", "name_vi", "theme", "unit", "description")
 EVENT_COLUMNS = ("event_id", "date", "date_end", "date_raw", "category", "kind", "crossing", "title", "value", "value_raw",
                  "unit", "source_id", "note")
@@ -27,7 +28,6 @@ EVENT_KIND_COLUMNS = ("code", "name_en", "name_vi", "group", "description")
 CONTEXT_COLUMNS = ("province", "topic", "text", "source_id")
 SCHEMA_VERSION = "2"
 _SOURCE_ID = re.compile(r"[a-z0-9]+-\d{8}-[a-z0-9][a-z0-9-]*")
-_ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @dataclass
@@ -54,7 +54,8 @@ def input_files(raw_dir: Path | None = None, reference_dir: Path | None = None) 
 
 
 #: The code that turns raw rows into processed ones: a change to it rebuilds the data.
-CLEANER_MODULES = ("dataset/rawio.py", "dataset/clean.py", "cleaning/numbers.py", "cleaning/periods.py", "cleaning/units.py",
+CLEANER_MODULES = ("dataset/rawio.py", "dataset/clean.py", "cleaning/numbers.py", "cleaning/periods.py",
+                   "cleaning/period_grammar.py", "cleaning/units.py",
                    "cleaning/text.py", "dataset/schema.py", "dataset/build.py")
 
 
@@ -102,7 +103,7 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
     if not files:
         problems.append(Problem(display_path(obs_dir), None, None, "no observation files"))
     for path in files:
-        _clean_file(path, sources, units, fixes, built, problems)
+        _clean_file(path, sources, units, fixes, built, problems, {r["source_id"] for r in sources_table.rows})
     for obs_id, fix in fixes.items():
         if not fix.get("_used"):
             problems.append(Problem(display_path(raw_dir / "corrections.yml"), None, "fixes",
@@ -138,20 +139,23 @@ def _check_indicators(table: Table, problems: list[Problem]) -> dict[str, str]:
 
 def _check_sources(table: Table, problems: list[Problem]) -> dict[str, SourceInfo]:
     sources: dict[str, SourceInfo] = {}
+    today = build_date()
     for row, line in zip(table.rows, table.lines):
         sid = row["source_id"]
         if not _SOURCE_ID.fullmatch(sid):
             problems.append(Problem(table.name, line, "source_id", f"source_id must look like outlet-yyyymmdd-slug, got {sid!r}"))
         if sid in sources:
             problems.append(Problem(table.name, line, "source_id", f"duplicate source_id {sid!r}"))
-        if not _ISO_PARTIAL.fullmatch(row["published"]):
-            problems.append(Problem(table.name, line, "published", f"published must be YYYY, YYYY-MM or YYYY-MM-DD, got {row['published']!r}"))
+        for column, message in source_problems(row, today):
+            problems.append(Problem(table.name, line, column, message))
         if row["reliability"] not in RELIABILITIES:
             problems.append(Problem(table.name, line, "reliability", f"unknown reliability {row['reliability']!r}; one of {', '.join(RELIABILITIES)}"))
         if row["language"] not in ("vi", "en", "fr"):
             problems.append(Problem(table.name, line, "language", f"unknown language {row['language']!r}; one of vi, en, fr"))
         if not row["province"]:
             problems.append(Problem(table.name, line, "province", "province is empty"))
+        if published_context(row["published"]) is None:
+            continue  # reported above; its observations cannot be dated, so they are not cleaned
         sources[sid] = SourceInfo(sid, row["province"], row["language"], row["published"], row["reliability"])
     return sources
 
@@ -167,12 +171,14 @@ def _index_fixes(fixes: list, raw_dir: Path, problems: list[Problem]) -> dict[st
     return index
 
 
-def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[Problem]) -> None:
+def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[Problem], known_ids=frozenset()) -> None:
     table = read_table(path, RAW_OBSERVATION_COLUMNS, problems, optional=OPTIONAL_OBSERVATION_COLUMNS)
     source = sources.get(path.stem)
     if source is None and table.rows:
-        problems.append(Problem(table.name, None, None, f"unknown source {path.stem!r}: the file name must be a source_id of sources.csv"))
+        if path.stem not in known_ids:
+            problems.append(Problem(table.name, None, None, f"unknown source {path.stem!r}: the file name must be a source_id of sources.csv"))
         return
+    today = build_date()
     for row, line in zip(table.rows, table.lines):
         obs_id = f"{path.stem}#{row.get('obs_no', '').lstrip('0')}"
         fix = fixes.get(obs_id)
@@ -196,6 +202,10 @@ def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[
         if record["period_start"] > record["period_end"]:
             problems.append(Problem(table.name, line, "period_raw", "period starts after it ends"))
             continue
+        if record["status"] != "target" and record["period_start"] > today:
+            problems.append(Problem(table.name, line, "period_raw", f"a {record['status']} figure for a period that "
+                                    f"begins after the build date {today.isoformat()} (a plan needs status target)"))
+            continue
         record["reliability"] = source.reliability
         record["published"] = source.published
         built.origin[record["obs_id"]] = (table.name, line)
@@ -206,6 +216,7 @@ def _check_events(table: Table, sources, kinds: set[str], problems: list[Problem
     from datetime import date
 
     rows, seen = [], set()
+    today = build_date()
     for row, line in zip(table.rows, table.lines):
         if row["event_id"] in seen:
             problems.append(Problem(table.name, line, "event_id", f"duplicate event_id {row['event_id']!r}"))
@@ -213,7 +224,9 @@ def _check_events(table: Table, sources, kinds: set[str], problems: list[Problem
         for column in ("date", "date_end"):
             if row[column] or column == "date":
                 try:
-                    date.fromisoformat(row[column])
+                    if date.fromisoformat(row[column]) > today:
+                        problems.append(Problem(table.name, line, column, f"{column} {row[column]!r} is after the build "
+                                                f"date {today.isoformat()}"))
                 except ValueError:
                     problems.append(Problem(table.name, line, column, f"{column} must be an ISO date YYYY-MM-DD, got {row[column]!r}"))
         if row["category"] not in EVENT_CATEGORIES:

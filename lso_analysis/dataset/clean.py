@@ -162,14 +162,34 @@ def _unit_for(measure: str, unit: str | None, tail: str, indicator_unit: str, in
 
 
 def _period(row: dict[str, str], context: PeriodContext) -> Period:
+    """The row's period: the printed words when the grammar reads them, else the curator's ``period_iso``.
+
+    Where both exist and the words can be read, the two must agree: a typed period never
+    silently replaces a reading of the printed text.
+    """
     iso = row.get("period_iso", "") or ""
+    raw = row.get("period_raw", "") or ""
+    typed = None
+    if iso:
+        try:
+            typed = parse_period_iso(iso)
+        except LsoParseError as exc:
+            raise RowError("period_iso", f"cannot resolve the period: {exc}") from None
     try:
-        if iso:
-            return parse_period_iso(iso)
-        return parse_period(row.get("period_raw", ""), context)
+        printed = parse_period(raw, context) if raw else None
     except LsoParseError as exc:
-        column = "period_iso" if iso else "period_raw"
-        raise RowError(column, f"cannot resolve the period: {exc}") from None
+        if typed is None:
+            raise RowError("period_raw", f"cannot resolve the period: {exc}") from None
+        printed = None
+    if typed is None:
+        if printed is None:
+            raise RowError("period_raw", "no period: give period_raw (or period_iso with the reason in note)")
+        return printed
+    if printed is not None and (printed.start, printed.end) != (typed.start, typed.end):
+        raise RowError("period_iso", f"period disagreement: period_raw {raw!r} reads {printed.start}…{printed.end}, "
+                       f"period_iso {iso!r} says {typed.start}…{typed.end}; fix the transcription (bracketed "
+                       "context) or drop the typed period")
+    return typed
 
 
 def _comparison(row: dict[str, str], period: Period, measure: str, context: PeriodContext):

@@ -37,9 +37,10 @@ class Table:
 def read_table(path: Path, required: tuple[str, ...], problems: list[Problem], *, optional: tuple[str, ...] = ()) -> Table:
     """Read a UTF-8 CSV file, appending to ``problems`` instead of raising.
 
-    Checks: the file decodes as UTF-8, has no byte-order mark, is not empty, has the
-    ``required`` columns and no unknown ones (when ``optional`` is given or empty), every
-    row has as many fields as the header, and every cell is NFC-normalised text.
+    Checks: the file decodes as UTF-8, is not empty, has the ``required`` columns and no
+    unknown ones (when ``optional`` is given or empty), and every row has as many fields as
+    the header. A byte-order mark (what Excel writes) is dropped and decomposed Unicode (NFD,
+    typed on a Mac) is composed to NFC: both are spellings of the same text, not errors.
 
     Returns:
         The rows that could be read (possibly none); callers check ``problems``.
@@ -52,8 +53,7 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[Problem], *
         problems.append(Problem(name, None, None, f"cannot read file: {exc.strerror}"))
         return table
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(name, 1, None, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"))
-        data = data[3:]
+        data = data[3:]  # a byte-order mark: Excel's "CSV UTF-8"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -68,7 +68,7 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[Problem], *
         return table
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
-    table.columns = [h.strip() for h in header]
+    table.columns = [unicodedata.normalize("NFC", h).strip() for h in header]
     missing = [c for c in required if c not in table.columns]
     if missing:
         problems.append(Problem(name, 1, ", ".join(missing), f"missing column(s): {', '.join(missing)}; "
@@ -91,10 +91,7 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[Problem], *
             continue
         row = {}
         for column, cell in zip(table.columns, record):
-            if not unicodedata.is_normalized("NFC", cell):
-                problems.append(Problem(name, line, column, f"text is not NFC-normalised (decomposed Unicode): {cell!r}; "
-                                        "re-save it composed (NFC)"))
-            row[column] = cell.strip()
+            row[column] = unicodedata.normalize("NFC", cell).strip()
         table.rows.append(row)
         table.lines.append(line)
     if not table.rows:
@@ -103,14 +100,15 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[Problem], *
 
 
 def read_yaml(path: Path, problems: list[Problem]) -> dict:
-    """Read a YAML mapping; a missing file is an empty mapping."""
+    """Read a YAML mapping; a missing file is an empty mapping. A BOM is dropped and the text composed (NFC)."""
     path = Path(path)
     if not path.exists():
         return {}
     import yaml  # only the build needs it
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+        data = yaml.safe_load(text) or {}
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(display_path(path), getattr(getattr(exc, "problem_mark", None), "line", None), None,
                                 f"cannot read YAML: {exc}"))

@@ -43,14 +43,16 @@ def run_validation(coverage: bool = False, consistency: bool = True, out: TextIO
 
         problems.extend(validate_frames(frames_from_built(built), built.origin))
     problems.extend(expected_count_problems(built.observations))
+    _print_foundation(built, problems, out)
+    research_status = _print_research(out)
     if problems:
         print(f"{len(problems)} problem(s) in the input data:", file=out)
         for p in problems:
             print(f"  - {p}", file=out)
         return 2
+    status = research_status
     print(f"raw data OK: {len(built.sources)} sources, {len(built.observations)} observations, "
           f"{len(built.events)} events, {len(built.conflicts)} recorded conflicts", file=out)
-    status = 0
     if consistency:
         from lso_analysis.analysis.consistency import check_consistency
 
@@ -64,6 +66,7 @@ def run_validation(coverage: bool = False, consistency: bool = True, out: TextIO
                                 "explanation") if c in table.columns]
             print(table.loc[table["status"].ne("ok"), cols].to_string(index=False, max_colwidth=60), file=out)
         status = 1 if len(conflicts) else 0
+    status = max(status, research_status)
     if coverage:
         from lso_analysis.analysis.coverage import coverage_matrix, coverage_table
 
@@ -72,3 +75,46 @@ def run_validation(coverage: bool = False, consistency: bool = True, out: TextIO
               file=out)
         print(matrix.to_string(), file=out)
     return status
+
+
+def _print_foundation(built, problems: list[Problem], out: TextIO) -> None:
+    """Periods read from their words against typed ones, and each source's way back (issue 12)."""
+    disagreements = sum("period disagreement" in p.message for p in problems)
+    typed = 0
+    for path in sorted(paths.OBSERVATIONS_DIR.glob("*.csv")):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            typed += sum(bool(r.get("period_iso")) for r in csv.DictReader(fh))
+    print(f"periods: {len(built.observations) - typed} rows read from their printed words, {typed} typed "
+          f"(period_iso) where the grammar cannot read the words, {disagreements} disagreement(s)", file=out)
+    no_way = sum(p.column == "offline" and "no way back" in p.message for p in problems)
+    web = sum(bool(s.get("url")) and not s.get("corpus_file") for s in built.sources)
+    corpus = sum(bool(s.get("corpus_file")) for s in built.sources)
+    offline = sum(bool(s.get("offline")) for s in built.sources)
+    undated = sum(p.column == "retrieved" for p in problems)
+    print(f"provenance: {web} web pages (retrieved date missing or wrong: {undated}), {corpus} corpus files, "
+          f"{offline} offline with a reason; {no_way} source(s) without a way back", file=out)
+
+
+def _print_research(out: TextIO) -> int:
+    """The research notes against data/raw: 0 when they agree (or the notes are absent), 1 otherwise."""
+    from lso_analysis.dataset.research import cross_check, research_dir
+
+    folder = research_dir()
+    if folder is None:
+        print("research notes: skipped (no LSO_RESEARCH_DIR and no ../shared/research beside the repository)",
+              file=out)
+        return 0
+    reports, problems = cross_check(folder)
+    if not reports:
+        print("research notes: no research file in scope (data/reference/research_files.csv)", file=out)
+    for r in reports:
+        if r.status == "checked":
+            print(f"research notes {r.file}: {r.rows} rows, {r.transcribed} transcribed, {r.excluded} left out "
+                  f"with a reason, {len(r.missing)} missing", file=out)
+        else:
+            print(f"research notes {r.file}: {r.rows} rows not yet transcribed ({r.status})", file=out)
+    disagreeing = sum(len(r.disagreeing) for r in reports)
+    print(f"research notes: {disagreeing} transcribed value(s) disagreeing with the notes", file=out)
+    for p in problems:
+        print(f"  - {p}", file=out)
+    return 1 if problems else 0
