@@ -75,6 +75,14 @@ class Study:
         return counterfactual_gap(self.growth, self.pre)
 
     @cached_property
+    def national(self) -> pd.DataFrame:
+        """Vietnam's GDP growth in the window, first estimates (the vintage a provincial estimate is compared with)."""
+        import lso_analysis as lso
+        from lso_analysis.analysis import peers
+
+        return peers.national_growth(lso.load_observations(province=peers.NATION), self.scope.window, "first")
+
+    @cached_property
     def sens(self) -> pd.DataFrame:
         return sensitivity(self.growth, self.bench)
 
@@ -114,6 +122,7 @@ class Study:
             "channels": channel,
             "trend_break": [cm.trend_break(s, self.tb)], "trend_reading": [cm.trend_reading(s, self.tb, cf)],
             "gaps": cm.data_gaps(s, g, self.channels, self.sources, self.obs),
+            "shared": [cm.shared_shortfall(s, cf, self.national)],
             "findings": [cc.trough(s, g, self.pre), cc.recovery(s, g, cf), cc.gap(s, g, cf, self.sens),
                          cc.sectors(s, g, self.sectors), cm.trough_channels(s, g, self.channels)],
         }

@@ -158,3 +158,39 @@ def data_gaps(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame, source
                              {"name": name(code, scope)}))
     out = out or [Claim("covid.data_gaps", "none", {})]
     return [checked(c, scope) for c in out]
+
+
+def shared_shortfall(scope: Scope, cf: calc.Counterfactual, national: pd.DataFrame) -> Claim:
+    """How much of the shortfall against the benchmark path growing at Vietnam's rates would also have left.
+
+    The national path grows the same base (the index's base year, = 100) at the national first estimates of
+    each year of the chained index; it needs a national figure for every one of those years.
+    """
+    final = cf.final
+    if final is None:
+        return checked(Claim("covid.shared", "no_path", {}), scope)
+    path = cf.path[cf.path["actual"].notna()]
+    base, last = int(path["year"].iloc[0]), int(final["year"])
+    rates = national.set_index("year")["value"] if len(national) else pd.Series(dtype=float)
+    years = list(range(base + 1, last + 1))
+    missing = [y for y in years if y not in rates.index]
+    if missing:
+        return checked(Claim("covid.shared", "no_national", {"years": missing}), scope)
+    at_national = 100.0
+    for y in years:
+        at_national *= 1 + float(rates[y]) / 100
+    actual, bench = float(final["actual"]), float(final["counterfactual"])
+    values = {"year": last, "shortfall": Fig(bench - actual, digits=1), "own": Fig(at_national - actual, digits=1),
+              "national_part": Fig(bench - at_national, digits=1), "at_national": Fig(at_national, digits=1),
+              "actual": Fig(actual, digits=1), "bench": Fig(bench, digits=1)}
+    ids = tuple(sorted({*cf.source_ids, *national["source_ids"]} - {""}))
+    if actual >= bench:
+        case = "no_shortfall"
+    elif at_national >= bench:
+        case = "nation_faster"
+    elif at_national <= actual:
+        case = "all_shared"
+    else:
+        case = "part_shared"
+        values["share"] = Fig(100 * (bench - at_national) / (bench - actual), unit="%", digits=0)
+    return checked(Claim("covid.shared", case, values, ids, years=tuple(years)), scope)

@@ -320,4 +320,22 @@ for _case in ("faster", "slower", "same"):
     _text = _EN[("covid.second_half", _case)]
     _EN[("covid.second_half", _case)] = (lambda t: lambda c, f: f.format(t, est=_est(c, f), **c.values))(_text)
 
+_EN.update({
+    ("covid.shared", "no_path"): "Without a path to the benchmark, the share of the shortfall that the whole country shared "
+                                 "cannot be measured.",
+    ("covid.shared", "no_national"): "No national GDP growth figure for {years}: the path at Vietnam's growth rates "
+                                     "cannot be chained, so the share of the shortfall the whole country shared is unknown.",
+    ("covid.shared", "no_shortfall"): "In {year} output stood at or above its benchmark path ({actual} against {bench}): "
+                                      "there is no shortfall to share with the country.",
+    ("covid.shared", "nation_faster"): "Growing at Vietnam's rates would have kept output at or above the benchmark path "
+                                       "in {year} ({at_national} against {bench}): the whole shortfall of {shortfall} index "
+                                       "points is the province's own, not one the country shared.",
+    ("covid.shared", "all_shared"): "Growing at Vietnam's rates would have left output no higher in {year} ({at_national} "
+                                    "against {actual}): the whole shortfall of {shortfall} index points against the "
+                                    "benchmark path is one the country shared.",
+    ("covid.shared", "part_shared"): "Of the {shortfall} index points by which output in {year} fell short of the benchmark "
+                                     "path, {national_part} ({share}) would have been lost growing at Vietnam's rates too "
+                                     "(first estimates); the other {own} are the province's own.",
+})
+
 wording.register("covid", "en", _EN)
