@@ -10,6 +10,7 @@ import pandas as pd
 
 from lso_analysis.analysis.derive import source_of
 from lso_analysis.cleaning.text import normalize_text
+from lso_analysis.present import narrative as nv
 
 #: Indicator-years the audit's heat map shows: the headline series of the three reports.
 KEY_INDICATORS = (
@@ -329,11 +330,11 @@ def summarize_attribution(att: pd.DataFrame) -> AttributionSummary:
                               int(out["figures"].sum()))
 
 
-def exclusion_notes(att: pd.DataFrame, province: str) -> list[str]:
+def exclusion_notes(att: pd.DataFrame, province: str) -> list[nv.Markdown]:
     """One Markdown sentence per corpus source whose figures stay out of ``province``'s series."""
-    return [f"`{r.source_id}` is about **{r.recorded}** ("
-            + (f"evidence: {r.evidence}" if r.evidence else "as recorded")
-            + f"); its **{r.figures}** figures stay out of the {province} series."
+    return [nv.md("{sid} is about **{recorded}** ({evidence}); its **{figures}** figures stay out of the {p} series.",
+                  sid=nv.code(r.source_id), recorded=r.recorded,
+                  evidence=nv.md("evidence: {e}", e=r.evidence) if r.evidence else "as recorded", figures=r.figures, p=province)
             for r in att.itertuples() if r.recorded != normalize_text(province)]
 
 

@@ -150,13 +150,15 @@ def channel_benchmarks(indicators: dict[str, str], province: str = "Lạng Sơn"
 def overview(growth: pd.DataFrame, bench: pd.Series | None, province: str) -> nv.Markdown:
     """One paragraph on what the GRDP data hold for ``province`` and the benchmark used."""
     have = growth[growth["value"].notna()]
-    text = (f"For **{province}** the data hold **{len(have)}** GRDP growth figures in the window "
-            f"({(have['span'] == 'year').sum()} full years, {(have['span'] == 'first half').sum()} first halves), "
-            f"**{(have['status'] == 'estimate').sum()}** of them estimates.")
-    if bench is not None:
-        text += (f" The benchmark is **{nv.fmt_value(bench['value'], '%')} a year**, the {bench['kind']} over "
-                 f"{bench['period']} (`{bench['source_id']}`).")
-    return nv.Markdown(text + ("" if bench is not None else " The data hold no growth average to measure it against."))
+    text = nv.md("For **{p}** the data hold **{n}** GRDP growth figures in the window ({years} full years, {halves} "
+                 "first halves), **{est}** of them estimates.", p=province, n=len(have),
+                 years=(have["span"] == "year").sum(), halves=(have["span"] == "first half").sum(),
+                 est=(have["status"] == "estimate").sum())
+    if bench is None:
+        return nv.md("{text} The data hold no growth average to measure it against.", text=text)
+    return nv.md("{text} The benchmark is **{rate} a year**, the {kind} over {period} ({sid}).", text=text,
+                 rate=nv.fmt_value(bench["value"], "%"), kind=bench["kind"], period=bench["period"],
+                 sid=nv.code(bench["source_id"]))
 
 
 @dataclass
@@ -307,7 +309,7 @@ def trend_break_table(tb: TrendBreak) -> pd.DataFrame:
 
 
 def data_gaps(growth: pd.DataFrame, channels: pd.DataFrame, sources: pd.DataFrame, obs: pd.DataFrame) -> list[str]:
-    """Sentences saying what the data cannot tell, each computed from the tables."""
+    """Sentences saying what the data cannot tell, each computed from the tables (plain text, escaped when shown)."""
     out = [f"No {'full-year' if span == 'year' else 'first-half'} GRDP growth figure for "
            f"{', '.join(map(str, g.loc[g['value'].isna(), 'year']))}."
            for span, g in growth.groupby("span", sort=False) if g["value"].isna().any()]
@@ -413,50 +415,56 @@ def plot_counterfactual(cf: Counterfactual, growth: pd.DataFrame, province: str)
     from lso_analysis.present import plotting
 
     if cf.error:
-        return nv.Markdown(f"> **No counterfactual path for {province}.** {cf.error}")
+        return nv.md("> **No counterfactual path for {p}.** {error}", p=province, error=cf.error)
     return plotting.plot_series_with_intervals(counterfactual_frame(cf, growth), group_col="path",
                                                title=f"GRDP of {province} as an index: actual and at the benchmark rate")
 
 
 def findings(growth: pd.DataFrame, cf: Counterfactual, sens: pd.DataFrame, sectors: pd.DataFrame,
-             channels: pd.DataFrame, province: str) -> list[str]:
-    """The three main findings as sentences; headings and numbers computed (fewer findings when data are missing)."""
+             channels: pd.DataFrame, province: str) -> list[nv.Markdown]:
+    """The three main findings as Markdown; headings and numbers computed (fewer findings when data are missing).
+
+    Text from the data (names, periods, labels) is escaped with :func:`~lso_analysis.present.narrative.escape_md`.
+    """
+    E = nv.escape_md  # noqa: N806
     have = growth[growth["value"].notna()]
     if have.empty:
-        return [f"No GRDP growth figure for {province} in the window: how hard COVID-19 hit cannot be measured here."]
+        return [nv.md("No GRDP growth figure for {p} in the window: how hard COVID-19 hit cannot be measured here.",
+                      p=province)]
     low = have.loc[have["value"].idxmin()]
-    bench = f" against an average of {nv.fmt_value(cf.rate, '%')} a year in {cf.label}" if cf.label else ""
-    text = f"**The trough came in {the(low['period'])}**: GRDP grew {fmt_growth(low)}{bench}."
+    bench = f" against an average of {E(nv.fmt_value(cf.rate, '%'))} a year in {E(cf.label)}" if cf.label else ""
+    text = f"**The trough came in {E(the(low['period']))}**: GRDP grew {E(fmt_growth(low))}{bench}."
     year = have[(have["span"] == "year") & (have["year"] == low["year"])]
     if low["span"] != "year" and len(year):
-        text += f" The year {low['year']} as a whole: {fmt_growth(year.iloc[0])}" + (
+        text += f" The year {E(low['year'])} as a whole: {E(fmt_growth(year.iloc[0]))}" + (
             " (an estimate)." if year.iloc[0]["status"] == "estimate" else ".")
-    out, last = [text], cf.final
+    out, last = [nv.Markdown(text)], cf.final
     if last is not None:
         after = have[(have["span"] == "year") & (have["year"] > low["year"])]
         below = last["gap_pct_high"] < 0
         text = "**The lost output was not made up**: " if below else "**Output is back on the benchmark path**: "
         if len(after) > 1:
             never = (after["value"] < cf.rate_low).all()
-            text += (f"yearly growth came back to {fmt_growth(after.loc[after['value'].idxmin()])} to "
-                     f"{fmt_growth(after.loc[after['value'].idxmax()])} in {after['year'].min()}–{after['year'].max()}"
+            text += (f"yearly growth came back to {E(fmt_growth(after.loc[after['value'].idxmin()]))} to "
+                     f"{E(fmt_growth(after.loc[after['value'].idxmax()]))} in {after['year'].min()}–{after['year'].max()}"
                      f"{', never above the benchmark, so' if never else ', and'} ")
         gap = nv.fmt_value(abs(last["gap_pct"]), "%", abs(last["gap_pct_high"]), abs(last["gap_pct_low"]), show_range=True)
-        text += (f"by {int(last['year'])} GRDP stood {gap} {'below' if last['gap_pct'] < 0 else 'above'} the path at "
-                 f"{nv.fmt_value(cf.rate, '%')} a year; the yearly gaps add up to {nv.fmt_value(-last['cum_gap'], '%')} "
-                 f"of one year's GRDP in {cf.path['year'].min()}.")
+        text += (f"by {int(last['year'])} GRDP stood {E(gap)} {'below' if last['gap_pct'] < 0 else 'above'} the path "
+                 f"at {E(nv.fmt_value(cf.rate, '%'))} a year; the yearly gaps add up to "
+                 f"{E(nv.fmt_value(-last['cum_gap'], '%'))} of one year's GRDP in {E(cf.path['year'].min())}.")
         if len(sens) > 1:
             mild = sens.loc[sens["gap_pct"].idxmax()]
-            text += (f" At the mildest benchmark in the data ({nv.fmt_value(mild['rate'], '%')}, {mild['kind']}, "
-                     f"{mild['period']}) the {mild['year']} gap is {nv.fmt_value(mild['gap_pct'], '%', signed=True)}.")
-        out.append(text)
-    parts = [f"{r['name'].lower()} {fmt_growth(r)}" for _, r in channels[channels["period"] == low["period"]].iterrows()]
-    parts = [f"in {the(low['period'])}, " + " and ".join(parts)] if parts else []
+            text += (f" At the mildest benchmark in the data ({E(nv.fmt_value(mild['rate'], '%'))}, {E(mild['kind'])}, "
+                     f"{E(mild['period'])}) the {E(mild['year'])} gap is "
+                     f"{E(nv.fmt_value(mild['gap_pct'], '%', signed=True))}.")
+        out.append(nv.Markdown(text))
+    parts = [E(f"{r['name'].lower()} {fmt_growth(r)}") for _, r in channels[channels["period"] == low["period"]].iterrows()]
+    parts = [f"in {E(the(low['period']))}, " + " and ".join(parts)] if parts else []
     same_year = sectors[(sectors["period"] == str(low["year"])) & (sectors["indicator"] != "grdp")].sort_values("value")
     if len(same_year) > 1:
         lo, hi = same_year.iloc[0], same_year.iloc[-1]
-        out.append(f"**{lo['name']} grew least in {low['year']}**: {fmt_growth(lo)}, against {fmt_growth(hi)} for "
-                   f"{hi['name'].lower()}" + "".join(f"; {p}" for p in parts) + ".")
+        out.append(nv.Markdown(f"**{E(lo['name'])} grew least in {E(low['year'])}**: {E(fmt_growth(lo))}, against "
+                               f"{E(fmt_growth(hi))} for {E(hi['name'].lower())}" + "".join(f"; {p}" for p in parts) + "."))
     elif parts:
-        out.append(f"**Other channels in the trough**: {parts[0]}.")
+        out.append(nv.Markdown(f"**Other channels in the trough**: {parts[0]}."))
     return out

@@ -10,7 +10,7 @@ import pandas as pd
 from lso_analysis.analysis import intervals as iv
 from lso_analysis.studies.audit import in_years, period_label, recorded_conflicts
 from lso_analysis.analysis.derive import derive_implied, source_of
-from lso_analysis.present.narrative import fmt_value
+from lso_analysis.present.narrative import Markdown, code, fmt_value, join, md
 from lso_analysis.analysis.obs_rows import interval_of, make_derived_row
 
 SERVICE_INDICATORS = ("online_public_services", "online_public_services_share", "online_dossier_share")
@@ -321,11 +321,12 @@ def rank_table(series: pd.DataFrame) -> pd.DataFrame:
                         ).reset_index(drop=True)
 
 
-def describe_ranks(series: pd.DataFrame, indicator: str) -> str:
+def describe_ranks(series: pd.DataFrame, indicator: str) -> Markdown:
     """"16 (2020), 5 (2021) …" for one rank indicator, saying how a value was obtained when it was not printed."""
     rows = series[(series["indicator"] == indicator) & series["value"].notna()]
-    return ", ".join(f"{fmt_value(r.value, 'rank')} ({r.year}" + (", derived" if r.origin == "derived" else "")
-                     + (f", see `{r.caveat}`" if r.caveat else "") + ")" for r in rows.itertuples()) or "none"
+    return join([md("{rank} ({year}{derived}{caveat})", rank=fmt_value(r.value, "rank"), year=r.year,
+                    derived=", derived" if r.origin == "derived" else "",
+                    caveat=md(", see {c}", c=code(r.caveat)) if r.caveat else "") for r in rows.itertuples()])
 
 
 def plot_ranks(series: pd.DataFrame, indicators=("dti_rank", "pci_rank"),

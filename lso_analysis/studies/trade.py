@@ -303,12 +303,15 @@ def magnitude_check(province: str = "Lạng Sơn", start_year: int = 2019, end_y
 
 
 def findings(turnover: pd.DataFrame, growth: pd.DataFrame, yoy: pd.DataFrame, parts: pd.DataFrame,
-             knock: pd.DataFrame, revenue: pd.DataFrame, province: str) -> list[str]:
-    """The three main findings as sentences; headings and numbers computed (fewer findings when data are missing).
+             knock: pd.DataFrame, revenue: pd.DataFrame, province: str) -> list[nv.Markdown]:
+    """The three main findings as Markdown; headings and numbers computed (fewer findings when data are missing).
+
+    Text from the data (periods, names, origins) is escaped with :func:`~lso_analysis.present.narrative.escape_md`.
 
     Args:
         yoy: year-on-year growth rows of the declared turnover (:func:`lso_analysis.studies.covid.growth_table`).
     """
+    E = nv.escape_md  # noqa: N806
     have, out = turnover[turnover["value"].notna()], []
     falls = yoy[yoy["value"] < 0].sort_values("value") if len(yoy) else yoy
     falls = falls[~falls["period_end"].dt.year.duplicated()].head(2) if len(falls) else falls  # the deepest fall of a year
@@ -320,34 +323,38 @@ def findings(turnover: pd.DataFrame, growth: pd.DataFrame, yoy: pd.DataFrame, pa
             rate = g.loc[y, "growth"]
             told = f"{nv.fmt_value(rate, '%', signed=True, digits=None if how == 'printed' else 1)}" + (
                 "" if how == "printed" else ", implied") if not math.isnan(rate) else r["origin"]
-            return f"{_fmt(r)} in {y} ({told})"
+            return E(f"{_fmt(r)} in {y} ({told})")
 
-        head = (f"**Declared trade fell hardest in {the(falls.iloc[0]['period'])}** "
-                f"({nv.fmt_value(falls.iloc[0]['value'], '%', signed=True)} on a year earlier)" if len(falls)
+        head = (f"**Declared trade fell hardest in {E(the(falls.iloc[0]['period']))}** "
+                f"({E(nv.fmt_value(falls.iloc[0]['value'], '%', signed=True))} on a year earlier)" if len(falls)
                 else "**Declared trade, year by year**")
-        text = head + (" and in " + " and ".join(f"{the(r['period'])} ({nv.fmt_value(r['value'], '%', signed=True)})"
+        text = head + (" and in " + " and ".join(E(f"{the(r['period'])} ({nv.fmt_value(r['value'], '%', signed=True)})")
                                                  for _, r in falls.iloc[1:].iterrows()) if len(falls) > 1 else "")
-        out.append(text + (f". Year by year it went {', '.join(step(r) for _, r in have.iterrows())}." if len(have) else "."))
+        out.append(nv.Markdown(text + (f". Year by year it went {', '.join(step(r) for _, r in have.iterrows())}."
+                                       if len(have) else ".")))
     if len(parts) > 1:
         def share(r) -> str:
             kind = "" if r["origin"] == "reported" else f" ({r['origin']})"
-            return f"{nv.fmt_value(r['export_share'], '%', digits=0)} for {the(r['period'])}{kind}"
+            return E(f"{nv.fmt_value(r['export_share'], '%', digits=0)} for {the(r['period'])}{kind}")
 
         lows = [parts.loc[parts["export_share"].idxmin()]]
         printed = parts[parts["origin"] == "reported"]
         if lows[0]["origin"] != "reported" and len(printed):
             lows.append(printed.loc[printed["export_share"].idxmin()])
         head = "Exports bore the closures" if lows[0]["export_share"] < parts["export_share"].iloc[0] else "Exports and imports"
-        out.append(f"**{head}**: exports' share of declared trade was {share(parts.iloc[0])}, fell to "
-                   f"{' and '.join(share(r) for r in lows)}, and was {share(parts.iloc[-1])}.")
+        out.append(nv.Markdown(f"**{head}**: exports' share of declared trade was {share(parts.iloc[0])}, fell to "
+                               f"{' and '.join(share(r) for r in lows)}, and was {share(parts.iloc[-1])}."))
     if len(knock):
         same = (knock["value_trade"] * knock["value_rev"] > 0).all()
-        pairs = "; ".join(f"{r['period']}: turnover {nv.fmt_value(r['value_trade'], '%', signed=True)}, "
-                          f"{r['revenue'].lower()} {nv.fmt_value(r['value_rev'], '%', signed=True)}" for _, r in knock.iterrows())
+        pairs = "; ".join(E(f"{r['period']}: turnover {nv.fmt_value(r['value_trade'], '%', signed=True)}, "
+                            f"{r['revenue'].lower()} {nv.fmt_value(r['value_rev'], '%', signed=True)}")
+                          for _, r in knock.iterrows())
         text = f"**{'Revenue moved with the gates' if same else 'Revenue and trade'}**: {pairs}."
         years = revenue[(revenue["indicator"] == "budget_revenue") & revenue["period"].str.fullmatch(r"\d{4}")]
         if len(years) > 1 and years["value"].idxmax() != years.index[-1]:
             a, b = years.loc[years["value"].idxmax()], years.iloc[-1]
-            text += f" Budget revenue was {_fmt(b, 'VND billion')} in {b['period']}, below {_fmt(a, 'VND billion')} in {a['period']}."
-        out.append(text)
-    return out or [f"No declared trade figure for {province} in the window: the collapse and rebound cannot be traced here."]
+            text += E(f" Budget revenue was {_fmt(b, 'VND billion')} in {b['period']}, below {_fmt(a, 'VND billion')} "
+                      f"in {a['period']}.")
+        out.append(nv.Markdown(text))
+    return out or [nv.md("No declared trade figure for {p} in the window: the collapse and rebound cannot be traced "
+                         "here.", p=province)]
