@@ -118,7 +118,7 @@ def test_live_markup_detector():
 def test_hostile_text_in_data_and_parameters_stays_text(tmp_path):
     data = hostile_copy(tmp_path / "hostile-data")
     env = {k: v for k, v in os.environ.items() if not k.startswith("LSO_")}
-    env |= {"PYTHONPATH": str(ROOT), "LSO_DATA_DIR": str(data)}
+    env |= {"PYTHONPATH": str(ROOT), "LSO_DATA_DIR": data.name}  # relative: kernels, in notebooks/, must find it
     command = [sys.executable, "-m", "lso_analysis.cli"]
     built = subprocess.run([*command, "data"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stdout + built.stderr  # hostile free text is still valid data
@@ -138,3 +138,4 @@ def test_hostile_text_in_data_and_parameters_stays_text(tmp_path):
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert f"<code>{data}</code>" in index  # the index names the data folder
     assert not (ROOT / "reports" / "index.html").exists() or str(data) not in (ROOT / "reports" / "index.html").read_text()
+    assert not (paths.NOTEBOOKS_DIR / data.name).exists()  # no stray folder where the kernels run

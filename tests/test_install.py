@@ -81,3 +81,16 @@ def test_installed_package_builds_reports_in_the_current_folder_and_stays_unchan
     assert tree(target) == installed
     assert run("--help").returncode == 0
     assert sorted(p.name for p in work.iterdir()) == ["reports"]  # and nothing else in the current folder
+
+
+def test_build_backend_is_pinned_and_the_licence_uses_the_current_format():
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (backend,) = [r for r in project["build-system"]["requires"] if r.startswith("setuptools")]
+    assert re.fullmatch(r"setuptools>=\d+(\.\d+)*,<\d+(\.\d+)*", backend), backend  # a range, closed above
+    assert project["project"]["license"] == "MIT"  # an SPDX string, not the table setuptools stops reading
+    assert all((ROOT / pattern).exists() or list(ROOT.glob(pattern)) for pattern in project["project"]["license-files"])
+    pinned = [line for line in (ROOT / "constraints.txt").read_text().splitlines() if line.startswith("setuptools==")]
+    assert len(pinned) == 1, "constraints.txt pins the build backend that make setup uses"
