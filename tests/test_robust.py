@@ -327,6 +327,9 @@ def test_leftover_temp_files_are_removed_when_a_build_starts(tmp_path, fake_runs
     reports = options.reports_dir
     stale = [temp_path(reports / "executed" / "10-province.ipynb"), temp_path(reports / "10-province.html"),
              temp_path(reports / ".state" / "10-province.json")]  # fmt: skip
+    (reports / ".lso-kernel-k3j2.tmp").mkdir()  # a killed build's kernel settings
+    (reports / ".lso-kernel-k3j2.tmp" / "ipython_kernel_config.py").write_text("c = 1\n")
+    stale.append(reports / ".lso-kernel-k3j2.tmp")
     (reports / "executed" / ".notes.txt").write_text("not ours")
     assert run_build(options).code == 0
     assert not any(path.exists() for path in stale)
@@ -381,5 +384,6 @@ def test_killing_the_build_leaves_nothing_that_blocks_the_next_one(tmp_path):
     assert "taking over from an interrupted build" in second.stderr
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # the workers died with their parent
     assert not list(options.reports_dir.rglob(".*.tmp.*"))  # its temporary files are gone
+    assert not list(options.reports_dir.glob(".lso-kernel-*"))  # and its kernel settings
     assert sorted(p.name for p in options.reports_dir.glob("*.html")) == ["10-province.html", "20-other.html",
                                                                            "index.html"]  # fmt: skip

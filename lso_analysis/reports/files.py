@@ -8,6 +8,7 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import socket
 import sys
 import tempfile
@@ -17,6 +18,8 @@ from pathlib import Path
 
 #: What :func:`temp_path` puts in a temporary file's name (``.report.k3j2.tmp.html``).
 TEMP_MARK = re.compile(r"\.tmp(\.[A-Za-z0-9]+)?$")
+#: The scratch folder of a build's kernel settings: ``reports/.lso-kernel-<random>.tmp``.
+KERNEL_SCRATCH_PREFIX = ".lso-kernel-"
 
 
 def temp_path(target: Path) -> Path:
@@ -151,9 +154,13 @@ def remove_leftovers(reports_dir: Path) -> list[Path]:
     """Delete the temporary files of interrupted builds (``.<name>.*.tmp.<ext>``); call it under the lock.
 
     Returns:
-        The files removed.
+        The files (and kernel scratch folders) removed.
     """
     removed = []
+    for entry in reports_dir.glob(f"{KERNEL_SCRATCH_PREFIX}*.tmp") if reports_dir.is_dir() else []:
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
     for folder in (reports_dir, reports_dir / "code", reports_dir / "executed", reports_dir / ".state"):
         if not folder.is_dir():
             continue

@@ -16,7 +16,7 @@ from typing import TextIO
 from .. import paths
 from .checks import DataFacts
 from .execute import KERNEL_CONFIG, Job, Result
-from .files import BuildLock, build_lock, remove_leftovers, write_atomic
+from .files import KERNEL_SCRATCH_PREFIX, BuildLock, build_lock, remove_leftovers, write_atomic
 from .index import write_index
 from .manifest import clean_reports, register
 from .params import ParameterError, parse_assignments
@@ -154,7 +154,8 @@ def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO, lock: Buil
     )
     show = err.isatty() if options.progress is None else options.progress
     jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(todo)))
-    with tempfile.TemporaryDirectory(prefix="lso-kernel-") as scratch:
+    # Inside the reports folder, so that a killed build's scratch folder is removed by the next build.
+    with tempfile.TemporaryDirectory(prefix=KERNEL_SCRATCH_PREFIX, suffix=".tmp", dir=options.reports_dir) as scratch:
         config = Path(scratch) / "ipython_kernel_config.py"
         config.write_text(KERNEL_CONFIG, encoding="utf-8")
         batch = [
