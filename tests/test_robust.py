@@ -176,6 +176,7 @@ def touch_outputs(reports_dir: Path, output: str) -> None:
     [
         (["province=Atlantis"], "'Atlantis' is not a province the data hold"),
         (["province=Atlantis"], "The data hold: Cao Bằng, Hà Giang, Lạng Sơn, Việt Nam"),
+        (["province=Cao Bang City"], "closest match: Cao Bằng."),
         (["province=Ha Gianh"], "closest match: Hà Giang"),
         (["end_year=2010"], "end_year = 2010 is before start_year = 2019"),
         (["start_year=2012", "end_year=2015"], "start_year = 2012 is outside the years the data cover (2018–2024)"),

@@ -75,7 +75,7 @@ class DataFacts:
         if len(found) > 1:
             raise ParameterError(f"{notebook}: parameter 'province' = {value!r} matches several provinces in the data: "
                                  f"{', '.join(found)}; write one of them exactly")
-        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.0)
         hint = f"; closest match: {by_key[close[0]][0]}" if close else ""
         raise ParameterError(f"{notebook}: parameter 'province' = {value!r} is not a province the data hold{hint}. "
                              f"The data hold: {', '.join(self.provinces)}")
