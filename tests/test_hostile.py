@@ -22,7 +22,7 @@ HOSTILE = ("<img src=x onerror=alert(1)> <iframe src=http://x> <script>alert(1)<
 #: Columns typed as free text (data/raw/README.md); the others are parsed and validated, and the build
 #: refuses text it cannot read, so hostile text cannot pass through them.
 FREE_TEXT = {
-    "sources.csv": ("title", "publisher", "author", "published_basis", "note"),
+    "sources.csv": ("title", "publisher", "author", "published_basis", "note", "offline"),
     "events.csv": ("title", "note"),
     "observations/*.csv": ("note",),
     "../reference/indicators.csv": ("name_en", "name_vi", "description"),
@@ -39,8 +39,8 @@ def _edit_csv(path: Path, columns: tuple[str, ...], rename: dict[str, str]) -> N
         fields, rows = list(reader.fieldnames or []), list(reader)
     for row in rows:
         for column in columns:
-            if column in row:
-                row[column] = f"{row[column]} {HOSTILE}".strip()
+            if row.get(column):  # a filled cell: an empty one may have a meaning the build checks
+                row[column] = f"{row[column]} {HOSTILE}"
         if row.get("province") in rename:
             row["province"] = rename[row["province"]]
     with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -68,7 +68,6 @@ def hostile_copy(target: Path) -> Path:
         _edit_csv(path, (), rename)  # an observation's own province column, where the data have one
     geographies = target / "reference" / "geographies.csv"
     if geographies.is_file():  # the data folder lists the geographies it may use
-        _edit_csv(geographies, (), {})
         with open(geographies, encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         extra = next((dict(r, name=HOSTILE_PROVINCE) for r in rows if r.get("name") == PROVINCE), None)
