@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -9,6 +10,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -22,7 +24,7 @@ from .manifest import clean_reports, register
 from .params import ParameterError, parse_assignments
 from .plan import Planned, UsageError, discover_notebooks, plan_report, select_notebooks, stale_reports
 from .provenance import git_commit
-from .state import fingerprint, read_state, write_state
+from .state import Fingerprint, fingerprint, read_state, write_state
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -72,7 +74,7 @@ def data_folder_label(options: BuildOptions) -> str:
         return folder.resolve().as_posix()
 
 
-def _plan(options: BuildOptions, notebooks: list[Path]) -> tuple[list[Planned], object]:
+def _plan(options: BuildOptions, notebooks: list[Path]) -> tuple[list[Planned], Fingerprint]:
     selected = select_notebooks(notebooks, options.only)
     assignments = parse_assignments(options.params)
     facts = DataFacts.read(options.data_dirs[0] if options.data_dirs else None)
@@ -104,7 +106,7 @@ def build(options: BuildOptions, out: TextIO | None = None, err: TextIO | None =
         return EXIT_USAGE
     started = time.perf_counter()
     reports_dir = options.reports_dir
-    with _terminate_as_exit(), build_lock(reports_dir, err=err) as lock:
+    with _sigterm_as_exit(), build_lock(reports_dir, err=err) as lock:
         remove_leftovers(reports_dir)
         if options.clean:
             if options.params:  # -p: only this variant
@@ -122,19 +124,17 @@ def build(options: BuildOptions, out: TextIO | None = None, err: TextIO | None =
     return EXIT_FAILED if any(r.status != "ok" for r in results) else EXIT_OK
 
 
-class _terminate_as_exit:  # noqa: N801  (a context manager used like a function)
+@contextlib.contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
     """Turn SIGTERM into SystemExit during a build, so the lock, workers and temp files are cleaned up."""
-
-    def __enter__(self):
-        self.previous = None
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGTERM, _exit_on_signal)
-        return self
-
-    def __exit__(self, *exc):
-        if self.previous is not None:
-            signal.signal(signal.SIGTERM, self.previous)
-        return False
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def _exit_on_signal(signum, frame):
