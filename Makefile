@@ -22,7 +22,10 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("lso-analysis needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==26.3"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@# The build backend is pinned by constraints.txt; the one message left, setuptools' note that an editable
+	@# install maps data/ and notebooks/ through an import hook, is information rather than a warning.
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c constraints.txt --build-constraint constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create .venv and install the pinned dependencies (constraints.txt)

@@ -473,6 +473,7 @@ def test_clean_removes_generated_reports_first(tmp_path, fake_runs):
     options.jobs = 1  # in-process, where the fake runner is installed
     reports = options.reports_dir
     assert run_build(options).code == 0
+    assert run_build(options, only=["01"], params=["n=5"]).code == 0  # a sweep the build wrote
     (reports / "README.md").write_text("kept")
     for output in ("01-fixture-report", "01-fixture-report--n-5", "02-fixture-failing"):
         touch_outputs(reports, output)
@@ -480,10 +481,10 @@ def test_clean_removes_generated_reports_first(tmp_path, fake_runs):
     assert not (reports / "01-fixture-report--n-5.html").exists()  # the notebook's sweeps go too
     assert (reports / "02-fixture-failing.html").exists()  # other notebooks' reports stay with --only
     assert run_build(options, clean=True).code == 0
-    assert fake_runs == ["01-fixture-report", "02-fixture-failing", "01-fixture-report", "01-fixture-report",
-                         "02-fixture-failing"]  # fmt: skip
-    assert sorted(p.name for p in reports.iterdir()) == [".lock", ".state", "README.md", "_build-log.json",
-                                                         "index.html"]  # fmt: skip
+    assert fake_runs == ["01-fixture-report", "02-fixture-failing", "01-fixture-report--n-5", "01-fixture-report",
+                         "01-fixture-report", "02-fixture-failing"]  # fmt: skip
+    assert sorted(p.name for p in reports.iterdir()) == [".lock", ".manifest.json", ".state", "README.md",
+                                                         "_build-log.json", "index.html"]  # fmt: skip
 
 
 def test_noop_build_imports_nothing_heavy(tmp_path, fake_runs):

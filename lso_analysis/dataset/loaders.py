@@ -55,7 +55,12 @@ def ensure_built(force: bool = False) -> Path:
         LsoDataError: the raw data has problems (the previous processed data is kept).
     """
     from lso_analysis.dataset.build import build, input_hash
+    from lso_analysis.errors import LsoDataError, Problem
 
+    try:
+        paths.check_data_dir()  # a missing LSO_DATA_DIR is an error, never created by the lock below
+    except FileNotFoundError as exc:
+        raise LsoDataError([Problem(str(paths.DATA_DIR), None, None, str(exc))]) from None
     processed = paths.PROCESSED_DIR
     with _LOCK, _process_lock(processed):
         signature = _signature()

@@ -36,7 +36,14 @@ def run_validation(coverage: bool = False, consistency: bool = True, out: TextIO
 
     from lso_analysis.dataset.build import collect
 
+    from lso_analysis.paths import check_data_dir
+
     out = out or sys.stdout
+    try:
+        check_data_dir()
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=out)
+        return 2
     built, problems = collect()
     if not problems:
         from lso_analysis.dataset.schema import frames_from_built, validate_frames

@@ -114,13 +114,17 @@ def _rows_by_id(sources_df, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def _format_source(source_id: str, row: dict[str, Any] | None) -> str:
+    from lso_analysis.present.narrative import code, escape_md
+
+    label = code(source_id)
     if row is None:
-        return f"- `{source_id}`"
-    parts = [_escape(_text(row.get(key))) for key in ("title", "publisher", "published")]
+        return f"- {label}"
+    parts = [escape_md(_text(row.get(key))) for key in ("title", "publisher", "published")]
     text = ", ".join(part for part in parts if part)
     url = _text(row.get("url"))
-    link = f" <{url}>" if re.match(r"https?://\S+$", url) else ""
-    return f"- `{source_id}`: {text}.{link}" if text else f"- `{source_id}`{link}"
+    # An autolink only for a plain web address: nothing that could close the <…> or open a tag.
+    link = f" <{url}>" if re.fullmatch(r"https?://[^\s<>\"'`\\]+", url) else ""
+    return f"- {label}: {text}.{link}" if text else f"- {label}{link}"
 
 
 def _text(value: Any) -> str:
@@ -129,6 +133,3 @@ def _text(value: Any) -> str:
         return ""
     return str(value).strip()
 
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)

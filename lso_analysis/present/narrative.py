@@ -7,6 +7,8 @@ from the data, so the text and the data cannot drift apart.
 from __future__ import annotations
 
 import math
+import re
+import string
 from typing import Any
 
 _UNIT_SUFFIX = {
@@ -150,43 +152,122 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
     return f"{main} ({lo}–{hi})"
 
 
-class Markdown:
-    """Markdown that Jupyter renders (``_repr_markdown_``) and prints as plain text elsewhere."""
+class Markdown(str):
+    """Markdown that Jupyter renders (``_repr_markdown_``) and prints as plain text elsewhere.
 
-    def __init__(self, text: str):
-        self.text = text
+    A ``Markdown`` is *trusted* text: :func:`md`, :func:`bullet_list` and :func:`join` insert it as
+    it is, while any other value is passed through :func:`escape_md` first. Build it with :func:`md`
+    (or :func:`code`, :func:`join`), never by wrapping text that holds data or parameters.
+    """
+
+    @property
+    def text(self) -> "Markdown":
+        """The Markdown source (still trusted: it can be passed on to :func:`md` or :func:`bullet_list`)."""
+        return self
 
     def _repr_markdown_(self) -> str:
-        return self.text
+        return str(self)
 
     def __repr__(self) -> str:
-        return self.text
+        return str(self)
 
-    def __str__(self) -> str:
-        return self.text
+
+# Characters that start Markdown or HTML syntax (tags, entities, links, images, emphasis, code,
+# tables, headings, math, autolinks through "scheme:"). Each is backslash-escaped (CommonMark).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&!|~#:$])")
+
+
+def escape_md(value: Any) -> str:
+    """Text from data or parameters, escaped so that Markdown and HTML show it as written.
+
+    Every character that could open a tag, an entity, a link, an image, an autolink, emphasis or
+    a code span is backslash-escaped, and line breaks become spaces (a value stays inside its
+    sentence). The result renders as the original text, never as markup. A :class:`Markdown`
+    value is escaped too: :func:`md` is where trusted Markdown is let through.
+
+    Example:
+        >>> escape_md("<img src=x onerror=alert(1)>")
+        '\\\\<img src=x onerror=alert(1)\\\\>'
+        >>> escape_md("[x](javascript:alert(1))")
+        '\\\\[x\\\\](javascript\\\\:alert(1))'
+        >>> escape_md("Hà Giang"), escape_md(2021)
+        ('Hà Giang', '2021')
+    """
+    text = re.sub(r"\s*[\r\n\u2028\u2029]+\s*", " ", str(value))
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+class _EscapingFormatter(string.Formatter):
+    """``str.format`` that escapes every interpolated value except :class:`Markdown`."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Markdown):
+            return format(str(value), format_spec)
+        return escape_md(format(value, format_spec))
+
+
+_FORMATTER = _EscapingFormatter()
 
 
 def md(template: str, **values: Any) -> Markdown:
-    """Markdown built from a template and values computed from the data.
+    """Markdown built from a template written in code and values computed from the data.
+
+    Every value is formatted (format specs work: ``{day:%d %B %Y}``) and then escaped with
+    :func:`escape_md`, so a title, a note or a parameter shows as text and never becomes markup;
+    a :class:`Markdown` value (from :func:`md`, :func:`code`, :func:`join`) is inserted as it is.
+    Put data into the template only through ``values``, never with an f-string.
 
     Example:
-        >>> md("GRDP grew **{g}** in {year}.", g=fmt_value(6.67, "%"), year=2021).text
+        >>> str(md("GRDP grew **{g}** in {year}.", g=fmt_value(6.67, "%"), year=2021))
         'GRDP grew **6.67%** in 2021.'
+        >>> md("Event: {t}", t="<b>x</b>")
+        Event: \\<b\\>x\\</b\\>
     """
-    return Markdown(template.format(**values))
+    return Markdown(_FORMATTER.vformat(template, (), values))
 
 
-def bullet_list(items: list[str], empty: str = "none") -> Markdown:
-    """A Markdown bullet list, or ``empty`` in italics when there is nothing to list."""
+def code(value: Any) -> Markdown:
+    """A Markdown code span holding ``value`` as written (a fence longer than any backtick run in it).
+
+    Example:
+        >>> code("trade_turnover"), code("a`b")
+        (`trade_turnover`, ``a`b``)
+    """
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markdown(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def join(items: Any, sep: str = ", ", empty: str = "none") -> Markdown:
+    """Join values into one Markdown piece, escaping all but :class:`Markdown` items.
+
+    Example:
+        >>> join([code("grdp"), "a*b"]), join([])
+        (`grdp`, a\\*b, none)
+    """
+    parts = [item if isinstance(item, Markdown) else escape_md(item) for item in items]
+    return Markdown(sep.join(parts) if parts else escape_md(empty))
+
+
+def _trusted(value: Any) -> str:
+    return str(value) if isinstance(value, Markdown) else escape_md(value)
+
+
+def bullet_list(items: list[Any], empty: Any = "none") -> Markdown:
+    """A Markdown bullet list, or ``empty`` in italics when there is nothing to list.
+
+    Items that are :class:`Markdown` (built with :func:`md`) are kept; anything else is escaped.
+    """
     if not items:
-        return Markdown(f"*{empty}*")
-    return Markdown("\n".join(f"- {item}" for item in items))
+        return Markdown(f"*{_trusted(empty)}*")
+    return Markdown("\n".join(f"- {_trusted(item)}" for item in items))
 
 
-def missing_note(what: str, province: str) -> Markdown:
+def missing_note(what: Any, province: Any) -> Markdown:
     """The sentence a report shows instead of an empty chart."""
-    return Markdown(f"> **No data.** The dataset holds no {what} for {province}; this section is left empty "
-                    "rather than drawn on empty axes.")
+    return md("> **No data.** The dataset holds no {what} for {province}; this section is left empty "
+              "rather than drawn on empty axes.", what=what, province=province)
 
 
 class Table:

@@ -12,12 +12,18 @@ DESCRIPTION = """\
 Execute every notebooks/NN-*.ipynb with papermill (a fresh kernel each, several in
 parallel) into reports/<name>.html (reader view, code hidden), reports/code/<name>.html,
 reports/executed/<name>.ipynb and reports/index.html. Reports whose notebook,
-parameters, data files, library code and key package versions are unchanged are not
-re-run. Non-default parameters write to <name>--<slug-of-parameters>, so the default
-reports stay. A second build started meanwhile waits for the first (reports/.lock).
+parameters, data files, library code, code version and key package versions are
+unchanged are not re-run. Non-default parameters write to <name>--<slug-of-parameters>,
+so the default reports stay. A second build started meanwhile waits for the first
+(reports/.lock); a lock left by a killed build is taken over.
+
+Where reports go: $LSO_REPORTS_DIR when set; else <data folder>/reports when
+$LSO_DATA_DIR names another data folder; else the checkout's reports/; else (an
+installed package) ./reports in the current folder.
 
 exit codes: 0 success, 1 a notebook failed (its previous report is kept),
-2 bad input (unknown notebook or parameter, bad -p syntax)."""
+2 bad input (unknown notebook, parameter or province, years outside the data,
+bad -p syntax, a missing folder)."""
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -41,8 +47,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--only", nargs="+", metavar="NAME", default=[],
-                        help="build only these notebooks (stem like 10-covid-impact, file name, or number 10)")
+    parser.add_argument("--only", nargs="+", action="extend", metavar="NAME", default=[],
+                        help="build only these notebooks (stem like 10-covid-impact, file name, or number 10); "
+                             "repeatable")
     parser.add_argument("-p", "--parameter", dest="params", action="append", default=[], metavar="KEY=VALUE",
                         help="set a notebook parameter, typed by its default in the 'parameters' cell "
                              "(a string default keeps the text: -p province=06 gives '06'); repeatable")
@@ -50,7 +57,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="notebooks run in parallel (default: the number of CPUs)")
     parser.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
     parser.add_argument("--clean", action="store_true",
-                        help="remove the generated reports first (only the selected ones with --only)")
+                        help="remove files earlier builds wrote first: all of them, the selected notebooks' "
+                             "with --only, only this variant with -p; nothing a build did not write")
     parser.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--reports-dir", type=Path, default=None, help=argparse.SUPPRESS)
 

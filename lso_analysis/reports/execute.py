@@ -66,6 +66,7 @@ class Job:
     kernel_config: Path
     provenance: Provenance
     cell_progress: bool = False
+    data_dir: Path | None = None  # the data folder the build hashed: the kernel loads this one
 
 
 @dataclass
@@ -86,18 +87,24 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
 @contextlib.contextmanager
-def kernel_environment(library_root: Path) -> Iterator[None]:
+def kernel_environment(library_root: Path, data_dir: Path | None = None) -> Iterator[None]:
     """Set the variables the kernel inherits, restoring them afterwards.
 
     Our library goes first on PYTHONPATH (the notebooks import the code whose hash
     decided the rebuild), str hashing is fixed (set and dict-of-set output order is
     reproducible), and matplotlib uses the inline backend (plots embedded as PNG).
+    A data folder other than the package's default is passed as an absolute
+    ``LSO_DATA_DIR`` (kernels run in the notebooks folder).
     """
-    saved = {key: os.environ.get(key) for key in ("PYTHONPATH", "PYTHONHASHSEED", "MPLBACKEND")}
+    from lso_analysis import paths
+
+    saved = {key: os.environ.get(key) for key in ("PYTHONPATH", "PYTHONHASHSEED", "MPLBACKEND", "LSO_DATA_DIR")}
     path = [str(library_root), *filter(None, (saved["PYTHONPATH"] or "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(path))
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ["MPLBACKEND"] = INLINE_BACKEND
+    if data_dir is not None and data_dir.resolve() != paths.DATA_DIR.resolve():
+        os.environ["LSO_DATA_DIR"] = str(data_dir.resolve())
     try:
         yield
     finally:
@@ -156,7 +163,7 @@ def run_job(job: Job) -> Result:
     scratch = temp_path(files["executed"])
     result = Result(job.output, job.notebook.name, "failed", 0.0)
     try:
-        with kernel_environment(job.library_root):
+        with kernel_environment(job.library_root, job.data_dir):
             executed = papermill.execute_notebook(
                 str(job.notebook), str(scratch), parameters=dict(job.overrides) or None,
                 kernel_name=KERNEL_NAME, progress_bar=job.cell_progress, log_output=False,

@@ -62,12 +62,13 @@ def _row(output: str, title: str, parameters: dict[str, str], overrides: dict, s
     )
 
 
-def render_index(notebooks: list[Path], reports_dir: Path) -> str:
+def render_index(notebooks: list[Path], reports_dir: Path, data_folder: str = "") -> str:
     """Render the index from the state files (so it lists earlier parameter sweeps too).
 
     Args:
         notebooks: every notebook of the project (reports of removed notebooks are left out).
         reports_dir: the reports folder.
+        data_folder: the data folder the reports were built from, named under the heading.
 
     Returns:
         A self-contained HTML page (no timings: equal reports give an equal index).
@@ -91,13 +92,14 @@ def render_index(notebooks: list[Path], reports_dir: Path) -> str:
         "<h1>lso-analysis reports</h1>\n"
         '<p class="lead">Built by <code>lso-analysis reports</code>. Each report opens offline; '
         "its footer states the parameters, code version, data hash, package versions and sources.</p>\n"
-        "<table>\n<thead><tr><th>Report</th><th>Parameters</th><th>Status</th><th>Files</th></tr></thead>\n"
+        + (f'<p class="lead">Data: <code>{escape(data_folder)}</code></p>\n' if data_folder else "")
+        + "<table>\n<thead><tr><th>Report</th><th>Parameters</th><th>Status</th><th>Files</th></tr></thead>\n"
         f"<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n"
     )
 
 
-def write_index(notebooks: list[Path], reports_dir: Path) -> Path:
+def write_index(notebooks: list[Path], reports_dir: Path, data_folder: str = "") -> Path:
     """Write ``reports/index.html`` (atomically, and only when its content changed)."""
     path = reports_dir / "index.html"
-    write_if_changed(path, render_index(notebooks, reports_dir).encode("utf-8"))
+    write_if_changed(path, render_index(notebooks, reports_dir, data_folder).encode("utf-8"))
     return path

@@ -10,6 +10,7 @@ from typing import Any
 
 from .params import NOT_LITERAL, ParameterError, notebook_title, read_notebook, read_parameters, resolve_overrides
 from .params import output_name as make_output_name
+from .checks import DataFacts, check_parameters
 from .state import Fingerprint, inputs_hash, is_up_to_date
 
 NOTEBOOK_NAME = re.compile(r"^\d{2}-.+\.ipynb$")
@@ -61,11 +62,12 @@ def select_notebooks(notebooks: list[Path], only: list[str] | None) -> list[Path
     return sorted(chosen)
 
 
-def plan_report(notebook: Path, assignments: dict[str, str], fp: Fingerprint) -> Planned:
-    """Type the ``-p`` values for one notebook and hash its inputs.
+def plan_report(notebook: Path, assignments: dict[str, str], fp: Fingerprint, facts: DataFacts | None = None) -> Planned:
+    """Type the ``-p`` values for one notebook, check them against the data and hash its inputs.
 
     Raises:
-        UsageError: for an unknown parameter or a value of the wrong type.
+        UsageError: for an unknown parameter, a value of the wrong type, a province the
+            data do not hold or years outside the data (:func:`~.checks.check_parameters`).
     """
     raw = notebook.read_bytes()
     try:
@@ -75,6 +77,7 @@ def plan_report(notebook: Path, assignments: dict[str, str], fp: Fingerprint) ->
     try:
         declared = read_parameters(nb, notebook.name)
         overrides = resolve_overrides(assignments, declared, notebook.name)
+        overrides = check_parameters(overrides, declared, notebook.name, facts or DataFacts((), None))
     except ParameterError as exc:
         raise UsageError(str(exc)) from exc
     parameters = {}

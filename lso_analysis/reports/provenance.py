@@ -21,6 +21,7 @@ class Provenance:
     data_files: int
     versions: dict[str, str]
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
+    data_folder: str = "data"  # the folder holding raw/ and reference/, as the footer names it
 
 
 def git_commit(root: Path) -> str:
@@ -116,7 +117,7 @@ def footer_html(
         (
             "Data",
             f'sha256 <code title="{provenance.data_hash}">{provenance.data_hash[:16]}</code> over '
-            f"{provenance.data_files} files in data/raw and data/reference",
+            f"{provenance.data_files} files in <code>{escape(provenance.data_folder)}</code> (raw/ and reference/)",
         ),
         ("Packages", versions),
         ("Sources cited", sources),

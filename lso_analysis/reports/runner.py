@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from .. import paths
+from .checks import DataFacts
 from .execute import KERNEL_CONFIG, Job, Result
-from .files import build_lock, write_atomic
+from .files import KERNEL_SCRATCH_PREFIX, BuildLock, build_lock, remove_leftovers, write_atomic
 from .index import write_index
+from .manifest import clean_reports, register
 from .params import ParameterError, parse_assignments
 from .plan import Planned, UsageError, discover_notebooks, plan_report, select_notebooks, stale_reports
-from .state import fingerprint, read_state, write_state
+from .provenance import git_commit
+from .state import Fingerprint, fingerprint, read_state, write_state
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -32,61 +38,124 @@ class BuildOptions:
     jobs: int | None = None  # default: os.cpu_count()
     force: bool = False
     clean: bool = False
-    notebooks_dir: Path = paths.NOTEBOOKS_DIR
-    reports_dir: Path = paths.REPORTS_DIR
-    project_root: Path = paths.ROOT  # git commit, and the prefix scrubbed from outputs
-    data_dirs: tuple[Path, ...] = (paths.RAW_DIR, paths.REFERENCE_DIR)
-    library_dir: Path = paths.PACKAGE_DIR
+    notebooks_dir: Path = field(default_factory=lambda: paths.NOTEBOOKS_DIR)
+    reports_dir: Path = field(default_factory=paths.reports_dir)
+    project_root: Path = field(default_factory=lambda: paths.ROOT)  # git commit, and the prefix scrubbed from outputs
+    data_dirs: tuple[Path, ...] = field(default_factory=lambda: (paths.RAW_DIR, paths.REFERENCE_DIR))
+    library_dir: Path = field(default_factory=lambda: paths.PACKAGE_DIR)
     progress: bool | None = None  # None: only when stderr is a terminal
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve() == folder.resolve() or folder.resolve() in path.resolve().parents
+
+
+def check_folders(options: BuildOptions) -> str | None:
+    """Return what is wrong with the folders of a build (missing inputs, output inside the package), or None."""
+    if not options.notebooks_dir.is_dir():
+        return f"the notebooks folder {options.notebooks_dir} does not exist"
+    for folder in options.data_dirs:
+        if not folder.is_dir():
+            return f"the data folder {folder} does not exist (LSO_DATA_DIR names a folder with raw/ and reference/)"
+    if _inside(options.reports_dir, options.library_dir):
+        return (f"refusing to write reports into the package itself ({options.reports_dir}); "
+                "run from another folder or set LSO_REPORTS_DIR")
+    return None
+
+
+def data_folder_label(options: BuildOptions) -> str:
+    """The data folder as footers and the index name it: relative to the project when inside it."""
+    if not options.data_dirs:
+        return ""
+    folder = options.data_dirs[0].parent
+    try:
+        return folder.resolve().relative_to(options.project_root.resolve()).as_posix() or "."
+    except ValueError:
+        return folder.resolve().as_posix()
+
+
+def _plan(options: BuildOptions, notebooks: list[Path]) -> tuple[list[Planned], Fingerprint]:
+    selected = select_notebooks(notebooks, options.only)
+    assignments = parse_assignments(options.params)
+    facts = DataFacts.read(options.data_dirs[0] if options.data_dirs else None)
+    fp = fingerprint(list(options.data_dirs), options.library_dir, code=git_commit(options.project_root),
+                     data_folder=data_folder_label(options))  # fmt: skip
+    return [plan_report(notebook, assignments, fp, facts) for notebook in selected], fp
 
 
 def build(options: BuildOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Build the reports and return the exit code (0 ok, 1 a notebook failed, 2 bad input).
 
-    Only the no-op path runs before anything heavy is imported: papermill and nbconvert
-    are loaded when at least one report is stale.
+    Every input is checked before anything is written or any kernel starts. Only the
+    no-op path runs before anything heavy is imported: papermill and nbconvert are
+    loaded when at least one report is stale.
     """
     out, err = out or sys.stdout, err or sys.stderr
+    problem = check_folders(options)
+    if problem:
+        print(f"error: {problem}", file=err)
+        return EXIT_USAGE
     notebooks = discover_notebooks(options.notebooks_dir)
     if not notebooks:
         print("no notebooks yet", file=out)
         return EXIT_OK
     try:
-        selected = select_notebooks(notebooks, options.only)
-        assignments = parse_assignments(options.params)
-        fp = fingerprint(list(options.data_dirs), options.library_dir)
-        planned = [plan_report(notebook, assignments, fp) for notebook in selected]
+        planned, fp = _plan(options, notebooks)
     except (UsageError, ParameterError) as exc:
         print(f"error: {exc}", file=err)
         return EXIT_USAGE
     started = time.perf_counter()
     reports_dir = options.reports_dir
-    with build_lock(reports_dir):
+    with _sigterm_as_exit(), build_lock(reports_dir, err=err) as lock:
+        remove_leftovers(reports_dir)
         if options.clean:
-            clean_reports(reports_dir, [p.stem for p in planned] if options.only else None)
+            if options.params:  # -p: only this variant
+                clean_reports(reports_dir, outputs=[p.output for p in planned])
+            else:
+                clean_reports(reports_dir, stems=[p.stem for p in planned] if options.only else None)
         todo = stale_reports(planned, reports_dir, options.force)
-        results = _run(todo, options, fp, err) if todo else []
+        register(reports_dir, [p.output for p in todo])
+        results = _run(todo, options, fp, err, lock) if todo else []
         for result in results:
             _record(reports_dir, next(p for p in todo if p.output == result.output), result)
-        write_index(notebooks, reports_dir)
+        write_index(notebooks, reports_dir, fp.data_folder)
         _write_build_log(reports_dir, results, time.perf_counter() - started)
     _print_summary(planned, results, reports_dir, out, err)
     return EXIT_FAILED if any(r.status != "ok" for r in results) else EXIT_OK
 
 
-def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO) -> list[Result]:
-    from .provenance import Provenance, git_commit, read_sources
+@contextlib.contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit during a build, so the lock, workers and temp files are cleaned up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO, lock: BuildLock | None = None) -> list[Result]:
+    from .provenance import Provenance, read_sources
 
     provenance = Provenance(
-        commit=git_commit(options.project_root),
+        commit=fp.code,
         data_hash=fp.data_hash,
         data_files=fp.data_files,
         versions=fp.versions,
         sources=read_sources(options.data_dirs[0] if options.data_dirs else None),
+        data_folder=fp.data_folder,
     )
     show = err.isatty() if options.progress is None else options.progress
     jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(todo)))
-    with tempfile.TemporaryDirectory(prefix="lso-kernel-") as scratch:
+    # Inside the reports folder, so that a killed build's scratch folder is removed by the next build.
+    with tempfile.TemporaryDirectory(prefix=KERNEL_SCRATCH_PREFIX, suffix=".tmp", dir=options.reports_dir) as scratch:
         config = Path(scratch) / "ipython_kernel_config.py"
         config.write_text(KERNEL_CONFIG, encoding="utf-8")
         batch = [
@@ -95,13 +164,36 @@ def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO) -> list[Re
                 overrides=p.overrides, notebooks_dir=options.notebooks_dir, reports_dir=options.reports_dir,
                 project_root=options.project_root, library_root=paths.PACKAGE_DIR.parent,
                 kernel_config=config, provenance=provenance, cell_progress=show and len(todo) == 1,
+                data_dir=options.data_dirs[0].parent if options.data_dirs else None,
             )  # fmt: skip
             for p in todo
         ]
-        return _dispatch(batch, jobs, show, err)
+        return _dispatch(batch, jobs, show, err, lock)
 
 
-def _dispatch(batch: list[Job], jobs: int, show: bool, err: TextIO) -> list[Result]:
+def _worker_init(parent: int, lock_fd: int | None) -> None:
+    """Start a pool worker: drop its copy of the lock, and exit as soon as the build process is gone.
+
+    A forked worker shares the build's lock file; closing it leaves the lock with the build
+    alone, so a killed build frees it. A watcher thread exits the worker when its parent
+    changes (killed with SIGKILL or SIGTERM); its kernel follows (ipykernel polls its parent).
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if lock_fd is not None:
+        try:
+            os.close(lock_fd)
+        except OSError:
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lso-parent-watch", daemon=True).start()
+
+
+def _dispatch(batch: list[Job], jobs: int, show: bool, err: TextIO, lock: BuildLock | None = None) -> list[Result]:
     """Run the jobs, in this process when one worker suffices, else in a pool of processes."""
     from .execute import import_notebook_tools, run_job
 
@@ -125,8 +217,13 @@ def _dispatch(batch: list[Job], jobs: int, show: bool, err: TextIO) -> list[Resu
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     print(f"building {len(batch)} reports with {jobs} processes", file=err, flush=True)
     results = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    lock_fd = lock.fileno() if lock is not None and context.get_start_method() == "fork" else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(), lock_fd))  # fmt: skip
+    try:
         futures = {pool.submit(run_job, job): job for job in batch}
+        if lock is not None:
+            lock.add_workers(list(getattr(pool, "_processes", None) or {}))
         for future in as_completed(futures):
             job = futures[future]
             try:
@@ -137,6 +234,12 @@ def _dispatch(batch: list[Job], jobs: int, show: bool, err: TextIO) -> list[Resu
                                  "evalue": str(exc)})  # fmt: skip
             results.append(result)
             progress.done(result)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): stop the workers now rather than wait for them
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     progress.close()
     return sorted(results, key=lambda r: r.output)
 
@@ -236,23 +339,3 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def clean_reports(reports_dir: Path, stems: list[str] | None) -> None:
-    """Remove generated reports: all of them, or only those of the given notebook stems.
-
-    ``README.md`` and the lock file stay.
-    """
-    if stems is None:
-        for entry in reports_dir.iterdir():
-            if entry.name in ("README.md", ".lock"):
-                continue
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-        return
-    for folder in (reports_dir, reports_dir / "code", reports_dir / "executed", reports_dir / ".state"):
-        if not folder.is_dir():
-            continue
-        for entry in folder.iterdir():
-            base = entry.name.split(".", 1)[0]
-            if entry.is_file() and any(base == s or base.startswith(f"{s}--") for s in stems):
-                entry.unlink()

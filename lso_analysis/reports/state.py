@@ -20,7 +20,7 @@ KEY_PACKAGES = (
 )  # fmt: skip
 
 #: Bump when the meaning of a state file changes.
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Fingerprint:
     data_files: int
     library_hash: str
     versions: dict[str, str]
+    code: str = "unknown"  # the git commit shown in the footer, "+ uncommitted changes" when dirty
+    data_folder: str = ""  # the data folder named in the footer
 
 
 def hash_tree(roots: list[Path], pattern: str, base: Path | None = None) -> tuple[str, int]:
@@ -71,11 +73,18 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def fingerprint(data_dirs: list[Path], library_dir: Path) -> Fingerprint:
-    """Hash the data files (every file) and the library's Python sources."""
+def fingerprint(data_dirs: list[Path], library_dir: Path, code: str = "unknown", data_folder: str = "") -> Fingerprint:
+    """Hash the data files (every file) and the library's Python sources.
+
+    Args:
+        data_dirs: the data folders (raw, reference).
+        library_dir: the package whose ``*.py`` files are hashed.
+        code: the code state the footer shows (:func:`~lso_analysis.reports.provenance.git_commit`).
+        data_folder: the data folder's name as the footer shows it.
+    """
     data_hash, data_files = hash_tree(list(data_dirs), "*")
     library_hash, _ = hash_tree([library_dir], "*.py")
-    return Fingerprint(data_hash, data_files, library_hash, package_versions())
+    return Fingerprint(data_hash, data_files, library_hash, package_versions(), code, data_folder)
 
 
 def inputs_hash(notebook_bytes: bytes, overrides: dict[str, Any], fp: Fingerprint) -> str:
@@ -87,6 +96,10 @@ def inputs_hash(notebook_bytes: bytes, overrides: dict[str, Any], fp: Fingerprin
         "data": fp.data_hash,
         "library": fp.library_hash,
         "versions": fp.versions,
+        # What the footer says about the code and the data folder: a report whose footer would
+        # change (a commit, a tree that is clean again) is not up to date.
+        "code": fp.code,
+        "data_folder": fp.data_folder,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=True, default=repr)
     return hashlib.sha256(text.encode("ascii")).hexdigest()
