@@ -27,6 +27,7 @@ _EXPORTS = {
     "load_indicators": "dataset.loaders",
     "load_events": "dataset.loaders",
     "load_conflicts": "dataset.loaders",
+    "load_geographies": "dataset.loaders",
     "detect_province": "extract.provinces",
     "extract_observations": "extract.pipeline",
     "cite": "present.citations",

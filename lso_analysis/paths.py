@@ -28,6 +28,7 @@ UNITS_CSV = REFERENCE_DIR / "units.csv"
 COUNT_NOUNS_CSV = REFERENCE_DIR / "count_nouns.csv"
 LEXICON_CSV = REFERENCE_DIR / "lexicon.csv"
 GAZETTEER_CSV = REFERENCE_DIR / "gazetteer.csv"
+GEOGRAPHIES_CSV = REFERENCE_DIR / "geographies.csv"
 EXPECTED_COUNTS_CSV = REFERENCE_DIR / "expected_counts.csv"
 
 
