@@ -173,3 +173,14 @@ def test_parse_quantity_never_crashes_on_text(text):
     assert math.isnan(q.low) or math.isnan(q.high) or q.low <= q.high
     assert math.isnan(q.low) or q.low <= q.value + 1e-9
     assert math.isnan(q.high) or q.value <= q.high + 1e-9
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("-9,77", -9.77, -9.775, -9.765),          # a minus sign in a table column of growth rates
+    ("âm 6,18%", -6.18, -6.185, -6.175),       # "âm": negative growth
+    ("suy giảm -6,78%", -6.78, -6.785, -6.775),  # the word and the sign say the same once, not twice
+    ("1.100 - 1.350", 1225.0, 1100.0, 1350.0),  # a dash between two numbers is still a range
+])
+def test_negative_figures(text, value, low, high):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high) == pytest.approx((value, low, high))
