@@ -48,7 +48,10 @@ def test_period_label_undated():
 def test_source_overview_and_reliability_table_on_real_data(real):
     sources, obs_all = real
     overview = audit.source_overview(sources, obs_all, LS)
-    assert len(overview) == (sources["province"] == LS).sum()
+    about = set(sources.loc[sources["province"] == LS, "source_id"]) | set(obs_all.loc[obs_all["province"] == LS, "source_id"])
+    assert set(overview["source_id"]) == about
+    # a national list printing Lạng Sơn's rate counts; a Lạng Sơn page's row about Lào Cai does not
+    assert "wikiproxy-20200000-vi-grdp-list" in about
     assert set(overview["date_basis"]) <= {"stated", "inferred", "unknown"}
     assert overview["n_figures"].sum() == (obs_all["province"] == LS).sum()
     table = audit.reliability_table(overview, 2019, 2023).set_index("reliability")
@@ -58,11 +61,15 @@ def test_source_overview_and_reliability_table_on_real_data(real):
     assert table.loc["total", "figures"] == overview["n_figures"].sum()
 
 
-def test_hà_giang_has_one_source_and_its_figures(real):
+def test_hà_giang_sources_and_the_corpus_article_figures(real):
     sources, obs_all = real
     overview = audit.source_overview(sources, obs_all, HG)
-    assert list(overview["source_id"]) == ["baohagiang-20210831-phien-hop-thang-8"]
-    summary = audit.summarize_sources(overview, obs_all, 2019, 2023)
+    assert "baohagiang-20210831-phien-hop-thang-8" in set(overview["source_id"])
+    # wave 2: Hà Giang's GRDP rows, including one printed in Điện Biên's statistics report
+    assert "ctkdb-20211225-ktxh-nam-2021" in set(overview["source_id"])
+    assert overview["n_figures"].sum() == (obs_all["province"] == HG).sum()
+    corpus = overview[overview["source_id"].eq("baohagiang-20210831-phien-hop-thang-8")]
+    summary = audit.summarize_sources(corpus, obs_all, 2019, 2023)
     assert (summary.n_sources, summary.n_figures, summary.n_low_figures) == (1, 21, 0)
     assert summary.by_status == {"actual": 18, "estimate": 2, "target": 1}
 
@@ -245,3 +252,12 @@ def test_doctests():
 
 def test_key_indicators_are_in_the_codebook():
     assert set(audit.KEY_INDICATORS) <= set(lso.load_indicators()["code"])
+
+
+def test_summary_counts_only_the_province_figures_of_a_shared_page(real):
+    sources, obs_all = real
+    overview = audit.source_overview(sources, obs_all, LS)
+    page = overview[overview["source_id"].eq("cafef-20240000-border-province-expressways")]
+    assert page["n_figures"].tolist() == [2]  # its third row is Lào Cai's tourist count
+    assert audit.summarize_sources(page, obs_all, 2019, 2023, LS).n_figures == 2
+    assert audit.summarize_sources(page, obs_all, 2019, 2023).n_figures == 3

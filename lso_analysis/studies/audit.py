@@ -52,16 +52,21 @@ def _without_estimates(obs: pd.DataFrame, include_estimates: bool) -> pd.DataFra
 def source_overview(sources: pd.DataFrame, obs_all: pd.DataFrame, province: str) -> pd.DataFrame:
     """One row per source about ``province``: outlet (the id's first part), date and how it is known, figures held.
 
-    ``obs_all`` holds every observation (all provinces, targets, low sources) to count each source's figures.
+    A source is about the province when its ``province`` is that province or when it holds a figure about it
+    (a national list printing the province's rate); ``n_figures`` counts only the figures about the province.
+    ``obs_all`` holds every observation (all provinces, targets, low sources).
     ``date_basis`` is ``stated``, ``inferred`` or ``unknown`` (the first word of ``published_basis``).
     """
-    mine = sources[sources["province"].map(normalize_text) == normalize_text(province)].reset_index(drop=True)
+    name = normalize_text(province)
+    here = obs_all[obs_all["province"].map(normalize_text) == name]
+    keep = (sources["province"].map(normalize_text) == name) | sources["source_id"].isin(set(here["source_id"]))
+    mine = sources[keep].reset_index(drop=True)
     basis = mine["published_basis"].fillna("").str.split(":").str[0].str.strip().str.lower()
     return mine[["source_id", "publisher", "published", "reliability"]].assign(
         outlet=mine["source_id"].str.split("-").str[0],
         year=pd.to_numeric(mine["published"].str[:4], errors="coerce").astype("Int64"),
         date_basis=basis.where(basis.isin(["stated", "inferred"]), "unknown"),
-        n_figures=mine["source_id"].map(obs_all.groupby("source_id").size()).fillna(0).astype(int),
+        n_figures=mine["source_id"].map(here.groupby("source_id").size()).fillna(0).astype(int),
         in_corpus=mine["corpus_file"].fillna("").ne(""),
     )
 
@@ -114,12 +119,16 @@ class SourceSummary:
     by_status: dict[str, int] = field(default_factory=dict)
 
 
-def summarize_sources(overview: pd.DataFrame, obs_all: pd.DataFrame, start_year: int, end_year: int) -> SourceSummary:
+def summarize_sources(overview: pd.DataFrame, obs_all: pd.DataFrame, start_year: int, end_year: int,
+                      province: str | None = None) -> SourceSummary:
     """The numbers behind the sources section; ``n_low_figures`` is what leaving out ``low`` sources removes.
 
-    ``low_only_indicators`` have figures about the years from ``low`` sources only.
+    ``low_only_indicators`` have figures about the years from ``low`` sources only. With ``province``, only the
+    figures about that province count (a source may also print other geographies' figures).
     """
     obs = obs_all[obs_all["source_id"].isin(set(overview["source_id"]))]
+    if province is not None:
+        obs = obs[obs["province"].map(normalize_text) == normalize_text(province)]
     window = obs[in_years(obs, start_year, end_year)]
     low, basis = window["reliability"] == "low", overview["date_basis"]
     return SourceSummary(
