@@ -29,12 +29,12 @@ def turnover(obs):
 
 
 def test_turnover_series_real(turnover):
-    assert turnover.loc[2019, "origin"] == "missing"
-    assert "first half of 2019" in turnover.loc[2019, "how"]
-    y2020 = turnover.loc[2020]
-    assert (y2020["origin"], y2020["value"]) == ("derived", pytest.approx(4270 / 1.52))
-    assert y2020["value_low"] == pytest.approx(4265 / 1.525) and y2020["value_high"] == pytest.approx(4275 / 1.515)
-    assert "«tăng 52%»" in y2020["how"] and "printed for 2021" in y2020["how"]
+    # wave 2: the provincial portal prints 2020 (USD 2,970 million, down 19.5%), so 2020 is reported and 2019 derived
+    y2019 = turnover.loc[2019]
+    assert (y2019["origin"], y2019["value"]) == ("derived", pytest.approx(2970 / 0.805))
+    assert y2019["value_low"] == pytest.approx(2965 / 0.8055) and y2019["value_high"] == pytest.approx(2975 / 0.8045)
+    assert "«down 19.5%»" in y2019["how"] and "printed for 2020" in y2019["how"]
+    assert (turnover.loc[2020, "origin"], turnover.loc[2020, "value"]) == ("reported", 2970)
     assert (turnover.loc[2021, "origin"], turnover.loc[2021, "value"]) == ("estimated", 4270)
     assert turnover.loc[2022, "value"] == pytest.approx(4975 / 1.626)
     assert (turnover.loc[2023, "origin"], turnover.loc[2023, "value"]) == ("reported", 4975)
@@ -43,7 +43,8 @@ def test_turnover_series_real(turnover):
 
 def test_turnover_series_honours_parameters(obs):
     no_derived = trade.turnover_series(include_derived=False, obs=obs).set_index("year")
-    assert list(no_derived["origin"]) == ["missing", "missing", "estimated", "missing", "reported"]
+    assert list(no_derived["origin"]) == ["missing", "reported", "estimated", "missing", "reported"]
+    assert "January–September 2019" in no_derived.loc[2019, "how"]
     assert "January–November 2022" in no_derived.loc[2022, "how"]
     no_est = trade.turnover_series(include_estimates=False, obs=obs).set_index("year")
     assert no_est.loc[2021, "origin"] == "missing" and (no_est["status"] != "estimate").all()
@@ -56,8 +57,10 @@ def test_growth_and_plans_real(obs):
     assert plans.loc[2022, "growth_origin"] == "implied by the two levels"
     assert plans.loc[2022, "growth"] == pytest.approx(100 * (4975 / 1.626 / 4270 - 1))
     assert plans.loc[2022, "growth_low"] < plans.loc[2022, "growth"] < plans.loc[2022, "growth_high"]
-    # 2021's growth is printed, so the derived 2020 level never gives it back as "implied"
-    assert math.isnan(plans.loc[2020, "growth"])
+    # 2020's growth is printed, so the derived 2019 level never gives it back as "implied"
+    assert (plans.loc[2020, "growth"], plans.loc[2020, "growth_origin"]) == (-19.5, "printed")
+    assert math.isnan(plans.loc[2019, "growth"])
+    assert plans.loc[2019, "plan"] == pytest.approx(3180 / 0.608)  # nine months of 2019 were 60,8% of the plan
     assert plans.loc[2021, "plan_pct"] == pytest.approx(138.6)
     assert plans.loc[2020, "plan"] == pytest.approx(1320 / 0.24)
     assert plans.loc[2023, "plan"] == pytest.approx(4975 / 1.309)
@@ -124,23 +127,30 @@ def test_revenue_table_real(obs):
     assert len(y2023) == 1 and y2023.iloc[0]["origin"] == "reported" and y2023.iloc[0]["value"] == pytest.approx(7806.6)
     y2021 = rev[(rev["indicator"] == "budget_revenue") & (rev["period"] == "2021")].iloc[0]
     assert (y2021["value"], y2021["growth"], y2021["plan_pct"]) == (11000, 53, 195)
-    assert not rev["period"].str.contains("2019").any()  # the 2019–2023 customs total is not a year
+    assert not rev["period"].str.contains("2019–2023").any()  # the 2019–2023 customs total is not a year
+    y2019 = rev[rev["period"] == "January–September 2019"].iloc[0]
+    assert (y2019["indicator"], y2019["value"], y2019["growth"], y2019["plan_pct"]) == ("budget_revenue", 5056, 37, 92.8)
     h1 = rev[(rev["indicator"] == "customs_revenue") & (rev["period"] == "first half of 2022")].iloc[0]
     assert (h1["value"], h1["growth"]) == (2270, pytest.approx(-47.1))
 
 
 def test_knock_on_real(obs):
     k = trade.knock_on(obs=obs).set_index("period")
-    assert list(k.index) == ["2021", "first half of 2022", "1 January – 20 September 2022"]
+    assert set(k.index) == {"2021", "first half of 2022", "1 January – 20 September 2022", "first quarter of 2021",
+                            "January–September 2019"}
+    assert (k.loc["first quarter of 2021", "value_trade"], k.loc["first quarter of 2021", "value_rev"]) == (53.6, 128.4)
     assert (k.loc["2021", "value_trade"], k.loc["2021", "value_rev"]) == (52, 53)
     assert (k.loc["first half of 2022", "value_trade"], k.loc["first half of 2022", "value_rev"]) == (
         pytest.approx(-49.3), pytest.approx(-47.1))
-    assert list(trade.knock_on(include_estimates=False, obs=obs)["period"]) == [
-        "first half of 2022", "1 January – 20 September 2022"]
+    assert set(trade.knock_on(include_estimates=False, obs=obs)["period"]) == {
+        "first quarter of 2021", "first half of 2022", "1 January – 20 September 2022"}
 
 
 def test_magnitudes_real(obs):
-    m = trade.magnitudes(obs=obs).set_index("period")
+    m = trade.magnitudes(obs=obs)
+    # 2023 has two declared figures (4.975 million; 'over 5 billion USD' from the provincial report), one row each
+    assert sorted(m.loc[m["period"] == "2023", "value_declared"]) == [4975, 5000]
+    m = m[m["value_declared"] != 5000].set_index("period")
     assert m.loc["2023", "ratio"] == pytest.approx(51990.563 / 4975)
     assert m.loc["first half of 2022", "ratio"] == pytest.approx(10490 / 1077.6)
     assert (m["ratio"] > 5).all()
@@ -162,11 +172,15 @@ def test_findings_real(obs):
     f = trade.findings(turnover, trade.growth_and_plans(turnover, obs=obs), yoy, trade.exports_imports(obs=obs),
                        trade.knock_on(obs=obs), trade.revenue_table(obs=obs), "Lạng Sơn")
     assert len(f) == 3
-    assert f[0].startswith("**Declared trade fell hardest in the first half of 2022** (−49.3%")
-    assert "first half of 2020 (−42.9%)" in f[0] and "3,060 million USD in 2022 (−28.3%, implied)" in f[0]
+    # wave 2: Customs News printed −58.2% for January–February 2020, the steepest fall now in the data
+    assert f[0].startswith("**Declared trade fell hardest in January–February 2020** (−58.2%")
+    assert "first half of 2022 (−49.3%)" in f[0] and "3,060 million USD in 2022 (−28.3%, implied)" in f[0]
+    assert "2,970 million USD in 2020 (−19.5%)" in f[0]
     assert f[1].startswith("**Exports bore the closures**") and "17% for 1 January – 22 March 2022 (derived)" in f[1]
     assert "55% for 2023" in f[1]
-    assert f[2].startswith("**Revenue moved with the gates**") and "customs revenue −47.1%" in f[2]
+    # the first quarter of 2021 (+53.6% trade, +128.4% customs revenue) and 2019 no longer move together
+    assert f[2].startswith("**Revenue and trade**") and "customs revenue −47.1%" in f[2]
+    assert "January–September 2019: turnover −8.4%, state budget revenue +37%" in f[2]
     assert "7,807 billion VND in 2023, below 11,000 billion VND" in f[2]
 
 

@@ -186,7 +186,8 @@ def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None
     Returns:
         A matplotlib Figure. Labels that would overrun a neighbour are left off (counted).
     """
-    events = events_df[events_df["date"].notna()] if events_df is not None and len(events_df) else pd.DataFrame()
+    events = (events_df[events_df["date"].notna()] if events_df is not None and len(events_df)
+              else pd.DataFrame(columns=["date", "date_end", "category", "title", "source_id"]))
     has_series = series_df is not None and len(series_df) and series_df["value"].notna().any()
     if window is None and has_series:
         window = (series_df["period_start"].min(), series_df["period_end"].max())

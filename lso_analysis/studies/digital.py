@@ -229,7 +229,8 @@ def check_citizen_accounts(obs: pd.DataFrame, start_year: int, end_year: int,
     """Accounts against plan, and the population their printed share implies against the population printed elsewhere.
 
     Args:
-        obs: the province's observations with low-reliability sources (the only population figure is in one).
+        obs: the province's observations with low-reliability sources (most population figures are in them); the
+            population compared is the one nearest in time to the accounts.
         include_derived: compute the implied plan and population (off: reported figures only).
     """
     rows = _window(obs[obs["indicator"] == "digital_citizen_accounts"], start_year, end_year)
@@ -252,7 +253,9 @@ def check_citizen_accounts(obs: pd.DataFrame, start_year: int, end_year: int,
     if out.implied_population is None or heads.empty:
         out.verdict = "not derived" if out.implied_population is None else "no population figure"
         return out
-    printed = interval_of(heads.iloc[0])
+    # the population figure nearest in time to the accounts (a non-low source first on a tie)
+    nearest = heads.assign(_gap=(heads["period_end"] - level["period_end"]).abs(), _low=heads["reliability"].eq("low"))
+    printed = interval_of(nearest.sort_values(["_gap", "_low", "obs_id"]).iloc[0])
     out.share_at_population = iv.mul(iv.div(interval_of(level), printed), iv.point(100.0))
     out.verdict = "agree" if iv.overlaps(interval_of(out.implied_population), printed) else "disagree"
     return out
