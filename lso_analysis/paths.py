@@ -50,6 +50,7 @@ COUNT_NOUNS_CSV = REFERENCE_DIR / "count_nouns.csv"
 FIGURE_WORDS_CSV = REFERENCE_DIR / "figure_words.csv"
 LEXICON_CSV = REFERENCE_DIR / "lexicon.csv"
 GAZETTEER_CSV = REFERENCE_DIR / "gazetteer.csv"
+GEOGRAPHIES_CSV = REFERENCE_DIR / "geographies.csv"
 EXPECTED_COUNTS_CSV = REFERENCE_DIR / "expected_counts.csv"
 
 

@@ -295,3 +295,18 @@ def test_doctests(module):
 
     result = doctest.testmod(importlib.import_module(f"lso_analysis.{module}"))
     assert result.failed == 0
+
+
+def test_derived_rows_keep_a_shared_vintage():
+    """A base implied by a revised national growth rate is itself revised; mixing vintages gives none."""
+    obs = make_obs([
+        {"source_id": "a", "province": "Việt Nam", "indicator": "grdp", "unit": "VND billion", "value": 1000,
+         "half": 0.5, "period": "2021", "vintage": "revised"},
+        {"source_id": "a", "province": "Việt Nam", "indicator": "grdp", "measure": "growth_pct", "value": 2.56,
+         "half": 0.005, "period": "2021", "vintage": "revised"},
+    ])
+    derived = derive_implied(obs)
+    base = derived[derived["method"] == "base_from_growth"]
+    assert len(base) == 1 and base.iloc[0]["vintage"] == "revised"
+    mixed = obs.assign(vintage=["revised", "first"])
+    assert set(derive_implied(mixed)["vintage"]) == {""}

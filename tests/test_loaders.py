@@ -116,3 +116,46 @@ def test_import_does_not_load_pandas():
     out = subprocess.run([sys.executable, "-c", "import sys, lso_analysis; print('pandas' in sys.modules)"],
                          capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False"
+
+
+def test_geographies_list_the_63_provinces_and_vietnam():
+    geo = lso.load_geographies()
+    assert list(geo.columns) == ["name", "level", "region", "groups"]
+    assert geo["name"].is_unique
+    assert geo["level"].value_counts().to_dict() == {"province": 63, "nation": 1}
+    assert geo.set_index("name").at["Việt Nam", "level"] == "nation"
+    sizes = geo[geo["level"].eq("province")]["region"].value_counts().to_dict()
+    assert sizes == {"Trung du và miền núi phía Bắc": 14, "Bắc Trung Bộ và duyên hải miền Trung": 14,
+                     "Đồng bằng sông Cửu Long": 13, "Đồng bằng sông Hồng": 11, "Đông Nam Bộ": 6, "Tây Nguyên": 5}
+    gazetteer = pd.read_csv(lso.paths.GAZETTEER_CSV, dtype=str)
+    assert set(geo.loc[geo["level"].eq("province"), "name"]) == set(gazetteer["province"])
+
+
+def test_northern_border_group():
+    border = lso.load_geographies(group="northern_border")
+    assert set(border["name"]) == {"Lạng Sơn", "Cao Bằng", "Hà Giang", "Lào Cai", "Quảng Ninh", "Điện Biên", "Lai Châu"}
+    with pytest.raises(ValueError, match="unknown group"):
+        lso.load_geographies(group="southern_border")
+
+
+def test_unknown_geography_is_refused_by_the_loader():
+    with pytest.raises(ValueError, match="unknown geography"):
+        lso.load_observations(province="Lang Son")
+
+
+def test_every_geography_in_the_data_is_listed():
+    obs = lso.load_observations(province=None, include_low=True, include_targets=True)
+    assert set(obs["province"]) <= set(lso.load_geographies()["name"])
+    assert {"Lạng Sơn", "Việt Nam", "Cao Bằng"} <= set(obs["province"])
+
+
+def test_lang_son_series_holds_no_other_geography_even_from_shared_pages():
+    everything = lso.load_observations(province=None, include_low=True, include_targets=True)
+    lang_son = lso.load_observations(include_low=True, include_targets=True)
+    assert set(lang_son["province"]) == {"Lạng Sơn"}
+    # a page about Lạng Sơn that prints Lào Cai's tourist count beside it: that row is Lào Cai's
+    shared = everything[everything["source_id"].eq("cafef-20240000-border-province-expressways")]
+    assert set(shared["province"]) == {"Lạng Sơn", "Lào Cai"}
+    assert not set(shared.loc[shared["province"].eq("Lào Cai"), "obs_id"]) & set(lang_son["obs_id"])
+    cao_bang = lso.load_observations(province="Cao Bằng", include_low=True, include_targets=True)
+    assert len(cao_bang) and not set(cao_bang["obs_id"]) & set(lang_son["obs_id"])

@@ -238,3 +238,14 @@ def test_every_qualifier_the_extractor_extends_over_is_placed():
 
     for word in sorted(_QUALIFIERS):
         parse_quantity(f"{word} 12 tỷ đồng")  # raises if the word is not in the grammar
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("-9,77", -9.77, -9.775, -9.765),          # a minus sign in a table column of growth rates
+    ("âm 6,18%", -6.18, -6.185, -6.175),       # "âm": negative growth
+    ("suy giảm -6,78%", -6.78, -6.785, -6.775),  # the word and the sign say the same once, not twice
+    ("1.100 - 1.350", 1225.0, 1100.0, 1350.0),  # a dash between two numbers is still a range
+])
+def test_negative_figures(text, value, low, high):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high) == pytest.approx((value, low, high))

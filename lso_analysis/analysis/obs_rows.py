@@ -14,7 +14,7 @@ from lso_analysis.analysis.spans import period_kind
 OBS_COLUMNS = (
     "obs_id", "source_id", "province", "indicator", "measure", "value", "value_low", "value_high", "unit",
     "out_of", "period_start", "period_end", "period_kind", "base_start", "base_end", "status", "bound",
-    "value_raw", "period_raw", "comparison_raw", "note", "reliability", "published",
+    "value_raw", "period_raw", "comparison_raw", "note", "reliability", "published", "vintage",
 )
 DERIVED_COLUMNS = OBS_COLUMNS + ("derived_from", "method", "origin")
 RELIABILITY_RANK = {"official": 0, "press": 1, "mirror": 2, "low": 3}
@@ -62,6 +62,12 @@ def point_value(func: Callable, *rows: Row, **kwargs) -> float:
         return math.nan
 
 
+def _common_vintage(inputs: list[Row]) -> str:
+    """The vintage the inputs share (a value derived from two vintages has none)."""
+    vintages = {str(r.get("vintage") or "") for r in inputs}
+    return vintages.pop() if len(vintages) == 1 else ""
+
+
 def make_derived_row(
     method: str, key_id: str, inputs: list[Row], template: Row, interval: iv.Interval, value: float, **fields
 ) -> Row | None:
@@ -75,6 +81,7 @@ def make_derived_row(
         base_start=pd.NaT, base_end=pd.NaT, status=combined_status(inputs),
         reliability=max((r["reliability"] for r in inputs), key=lambda x: RELIABILITY_RANK.get(x, 9)),
         published=_published(inputs),
+        vintage=_common_vintage(inputs),
     )
     row.update(fields)
     if not math.isnan(value):

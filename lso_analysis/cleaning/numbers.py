@@ -32,7 +32,8 @@ _APPROX = re.compile(r"(?:~|≈|±|\b(?:khoảng|gần|xấp xỉ|chừng|about|
 _LOWER = re.compile(r"(?:>|≥|\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in excess of|at least|tối thiểu|ít nhất))\s*$", re.I)
 _UPPER = re.compile(r"(?:<|≤|\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than|top|nhóm|tối đa|at most|within))\s*$", re.I)
 _UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
-_DOWN = re.compile(r"\b(?:giảm|sụt|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
+_DOWN = re.compile(r"\b(?:giảm|sụt|âm(?!\s*lịch)|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
+_MINUS_BEFORE = re.compile(r"(?:^|[\s(])[-−]$")
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.I)
@@ -373,6 +374,8 @@ def _head(before: str, bound: str, text: str) -> _Head:
     # "giảm còn 20,5%", "tăng lên 5%", "fell to 20%": the level reached, not a change.
     reached = _REACHED.search(head)
     direction = 0 if reached else -1 if _DOWN.search(head) else 1 if _UP.search(head) else 0
+    if direction == 0 and _MINUS_BEFORE.search(before):
+        direction = -1  # "-9,77" in a table column of growth rates
     qualifier = re.sub(r"\b(?:đạt|tăng|giảm|ước|thực hiện|là|có|được|chỉ|rose|fell|by|to|reached|reach|of|at|with)\b",
                        " ", head)
     qualifier = re.sub(r"\s+", " ", qualifier).rstrip()
@@ -390,6 +393,7 @@ def _head(before: str, bound: str, text: str) -> _Head:
 
 def _check_head_words(before: str, text: str) -> None:
     """Refuse the first word before the figure that is neither a qualifier nor a label word."""
+    before = _MINUS_BEFORE.sub(" ", before)  # a minus sign glued before the number is the sign, read in _head
     covered = _SYMBOLS.sub(" ", _head_words().sub(" ", before))
     leftover = [w for w in re.split(r"[\s,;()]+", covered) if w]
     if leftover:

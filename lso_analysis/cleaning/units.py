@@ -25,6 +25,8 @@ CANONICAL_UNITS: dict[str, tuple[str, float]] = {
 
 MEASURES = ("level", "growth_pct", "plan_pct", "share_pct", "change_abs", "change_pp", "rank", "ratio")
 STATUSES = ("actual", "estimate", "target")
+#: Release of a figure printed in more than one: first estimate, later revision, yearbook final ("" = not stated).
+VINTAGES = ("first", "revised", "final")
 BOUNDS = ("exact", "approx", "lower", "upper", "range")
 RELIABILITIES = ("official", "press", "mirror", "low")
 THEMES = ("economy", "trade", "fiscal", "investment", "enterprise", "production", "covid", "digital", "social")

@@ -14,6 +14,7 @@ from pathlib import Path
 from lso_analysis import paths
 from lso_analysis.dataset.clean import OPTIONAL_OBSERVATION_COLUMNS, RAW_OBSERVATION_COLUMNS, RowError, SourceInfo, clean_observation, known_units
 from lso_analysis.errors import LsoDataError, Problem
+from lso_analysis.dataset.geographies import read_geographies
 from lso_analysis.dataset.rawio import Table, display_path, read_table, read_yaml
 from lso_analysis.cleaning.units import RELIABILITIES, THEMES
 from lso_analysis.dataset.provenance import build_date, published_context, source_problems
@@ -54,8 +55,8 @@ def input_files(raw_dir: Path | None = None, reference_dir: Path | None = None) 
 
 
 #: The code that turns raw rows into processed ones: a change to it rebuilds the data.
-CLEANER_MODULES = ("dataset/rawio.py", "dataset/clean.py", "cleaning/numbers.py", "cleaning/periods.py",
-                   "cleaning/period_grammar.py", "cleaning/units.py",
+CLEANER_MODULES = ("dataset/rawio.py", "dataset/clean.py", "dataset/geographies.py", "cleaning/numbers.py",
+                   "cleaning/periods.py", "cleaning/period_grammar.py", "cleaning/units.py",
                    "cleaning/text.py", "dataset/schema.py", "dataset/build.py")
 
 
@@ -90,8 +91,11 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
     units = _check_indicators(indicators, problems)
     built.indicators = indicators.rows
 
+    geographies = read_geographies(reference_dir / "geographies.csv", problems)
+
     sources_table = read_table(raw_dir / "sources.csv", SOURCE_COLUMNS, problems, optional=())
     sources = _check_sources(sources_table, problems)
+    _check_geography_column(sources_table, geographies, problems)
     built.sources = sources_table.rows
 
     corrections = read_yaml(raw_dir / "corrections.yml", problems)
@@ -103,7 +107,7 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
     if not files:
         problems.append(Problem(display_path(obs_dir), None, None, "no observation files"))
     for path in files:
-        _clean_file(path, sources, units, fixes, built, problems, {r["source_id"] for r in sources_table.rows})
+        _clean_file(path, sources, units, fixes, built, problems, geographies, {r["source_id"] for r in sources_table.rows})
     for obs_id, fix in fixes.items():
         if not fix.get("_used"):
             problems.append(Problem(display_path(raw_dir / "corrections.yml"), None, "fixes",
@@ -160,6 +164,19 @@ def _check_sources(table: Table, problems: list[Problem]) -> dict[str, SourceInf
     return sources
 
 
+def _check_geography_column(table: Table, geographies: dict, problems: list[Problem]) -> None:
+    """Every non-empty ``province`` of a table must be a geography of the data folder's geographies.csv."""
+    if not geographies:
+        return  # geographies.csv missing or empty: already a problem
+    for row, line in zip(table.rows, table.lines):
+        if row.get("province") and row["province"] not in geographies:
+            problems.append(Problem(table.name, line, "province", _unknown_geography(row["province"])))
+
+
+def _unknown_geography(name: str) -> str:
+    return f"unknown geography {name!r}: add it to reference/geographies.csv (with its level and region) or fix the spelling"
+
+
 def _index_fixes(fixes: list, raw_dir: Path, problems: list[Problem]) -> dict[str, dict]:
     name = display_path(raw_dir / "corrections.yml")
     index: dict[str, dict] = {}
@@ -171,7 +188,8 @@ def _index_fixes(fixes: list, raw_dir: Path, problems: list[Problem]) -> dict[st
     return index
 
 
-def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[Problem], known_ids=frozenset()) -> None:
+def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[Problem], geographies: dict,
+                known_ids=frozenset()) -> None:
     table = read_table(path, RAW_OBSERVATION_COLUMNS, problems, optional=OPTIONAL_OBSERVATION_COLUMNS)
     source = sources.get(path.stem)
     if source is None and table.rows:
@@ -179,6 +197,7 @@ def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[
             problems.append(Problem(table.name, None, None, f"unknown source {path.stem!r}: the file name must be a source_id of sources.csv"))
         return
     today = build_date()
+    _check_geography_column(table, geographies, problems)
     for row, line in zip(table.rows, table.lines):
         obs_id = f"{path.stem}#{row.get('obs_no', '').lstrip('0')}"
         fix = fixes.get(obs_id)

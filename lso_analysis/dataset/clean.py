@@ -10,10 +10,10 @@ from datetime import date
 from lso_analysis.errors import LsoParseError
 from lso_analysis.cleaning.numbers import parse_quantity
 from lso_analysis.cleaning.periods import Period, PeriodContext, parse_comparison, parse_period, parse_period_iso
-from lso_analysis.cleaning.units import CANONICAL_UNITS, MEASURES, STATUSES, conversion_factor
+from lso_analysis.cleaning.units import CANONICAL_UNITS, MEASURES, STATUSES, VINTAGES, conversion_factor
 
 RAW_OBSERVATION_COLUMNS = ("obs_no", "indicator", "measure", "value_raw", "period_raw", "comparison_raw", "note")
-OPTIONAL_OBSERVATION_COLUMNS = ("status", "period_iso")
+OPTIONAL_OBSERVATION_COLUMNS = ("status", "period_iso", "province", "vintage")
 
 _PERCENT_MEASURES = {"growth_pct", "plan_pct", "share_pct"}
 _BASE_MEASURES = {"growth_pct", "change_abs", "change_pp"}
@@ -89,11 +89,14 @@ def clean_observation(row: dict[str, str], source: SourceInfo, indicator_units: 
         raise RowError("status", f"unknown status {status!r}; one of {', '.join(STATUSES)}")
     if not status:
         status = q.status or ("estimate" if _ESTIMATE_WORDS.search(row.get("period_raw", "")) else "actual")
+    vintage = row.get("vintage", "") or ""
+    if vintage and vintage not in VINTAGES:
+        raise RowError("vintage", f"unknown vintage {vintage!r}; one of {', '.join(VINTAGES)} (or empty)")
 
     return {
         "obs_id": f"{source.source_id}#{int(obs_no)}",
         "source_id": source.source_id,
-        "province": source.province,
+        "province": row.get("province", "") or source.province,
         "indicator": indicator,
         "measure": measure,
         "value": _tidy(value),
@@ -108,6 +111,7 @@ def clean_observation(row: dict[str, str], source: SourceInfo, indicator_units: 
         "base_end": comparison.base_end,
         "comparison_kind": comparison.kind,
         "status": status,
+        "vintage": vintage,
         "bound": q.bound,
         "value_raw": row["value_raw"],
         "period_raw": row.get("period_raw", ""),

@@ -104,8 +104,9 @@ def load_observations(province: str | None = "Lạng Sơn", indicators=None, inc
     """The processed observations (SPEC §3), one row per printed figure.
 
     Args:
-        province: keep this province only (default Lạng Sơn; another province's figures
-            never enter its series); ``None`` returns every province.
+        province: keep this geography only (default Lạng Sơn; another province's figures
+            never enter its series; ``"Việt Nam"`` is the country as a whole); ``None``
+            returns every geography. A name not in ``reference/geographies.csv`` raises ``ValueError``.
         indicators: a code or list of codes to keep; ``None`` keeps all.
         include_targets: also return plans and targets (``status == "target"``).
         include_low: also return figures from ``low``-reliability hosts (spam or
@@ -119,7 +120,11 @@ def load_observations(province: str | None = "Lạng Sơn", indicators=None, inc
     if not include_low:
         mask &= df["reliability"].ne("low")
     if province is not None:
-        mask &= df["province"].eq(normalize_text(province))
+        province = normalize_text(province)
+        known = set(load_geographies()["name"])
+        if province not in known:
+            raise ValueError(f"unknown geography {province!r}: not in reference/geographies.csv")
+        mask &= df["province"].eq(province)
     if indicators is not None:
         codes = [indicators] if isinstance(indicators, str) else list(indicators)
         unknown = sorted(set(codes) - set(_frame("indicators")["code"]))
@@ -127,6 +132,37 @@ def load_observations(province: str | None = "Lạng Sơn", indicators=None, inc
             raise ValueError(f"unknown indicator code(s): {', '.join(unknown)}")
         mask &= df["indicator"].isin(codes)
     return df[mask].reset_index(drop=True)
+
+
+def load_geographies(group: str | None = None):
+    """The geographies the data may use: ``name``, ``level`` (province or nation), GSO ``region``, ``groups``.
+
+    Args:
+        group: keep the members of this named group only (e.g. ``"northern_border"``).
+
+    Returns:
+        A DataFrame in the file's order; ``groups`` is the ``;``-separated text.
+
+    Raises:
+        LsoDataError: the file is missing or malformed (file, row, column).
+        ValueError: ``group`` names no group of the file.
+    """
+    import pandas as pd
+
+    from lso_analysis.dataset.geographies import GEOGRAPHY_COLUMNS, read_geographies, split_groups
+    from lso_analysis.errors import LsoDataError
+
+    problems: list = []
+    rows = read_geographies(paths.GEOGRAPHIES_CSV, problems)
+    if problems:
+        raise LsoDataError(problems)
+    df = pd.DataFrame(list(rows.values()), columns=list(GEOGRAPHY_COLUMNS))
+    if group is None:
+        return df
+    members = df["groups"].map(lambda text: group in split_groups(text))
+    if not members.any():
+        raise ValueError(f"unknown group {group!r}: no geography in reference/geographies.csv belongs to it")
+    return df[members].reset_index(drop=True)
 
 
 def load_sources():

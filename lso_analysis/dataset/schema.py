@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from lso_analysis.errors import Problem
-from lso_analysis.cleaning.units import BOUNDS, CANONICAL_UNITS, MEASURES, RELIABILITIES, STATUSES
+from lso_analysis.cleaning.units import BOUNDS, CANONICAL_UNITS, MEASURES, RELIABILITIES, STATUSES, VINTAGES
 
 OBSERVATION_COLUMNS = [
     "obs_id", "source_id", "province", "indicator", "measure", "value", "value_low", "value_high", "unit", "out_of",
-    "period_start", "period_end", "period_kind", "base_start", "base_end", "comparison_kind", "status", "bound",
+    "period_start", "period_end", "period_kind", "base_start", "base_end", "comparison_kind", "status", "vintage", "bound",
     "value_raw", "period_raw", "comparison_raw", "reliability", "published", "note",
 ]
 _DATE_COLUMNS = ["period_start", "period_end", "base_start", "base_end"]
@@ -44,6 +44,7 @@ def observation_schema():
             "base_end": pa.Column("datetime64[s]", nullable=True),
             "comparison_kind": pa.Column(**text),
             "status": pa.Column(**text, checks=isin(STATUSES)),
+            "vintage": pa.Column(**text, checks=isin(("",) + VINTAGES)),
             "bound": pa.Column(**text, checks=isin(BOUNDS)),
             "value_raw": pa.Column(**text),
             "period_raw": pa.Column(**text),
