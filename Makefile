@@ -44,8 +44,8 @@ bench: $(STAMP) ## run the benchmarks (speed and quality figures; not part of ma
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/bench_reports.py
 
-gazetteer: $(STAMP) ## regenerate data/reference/gazetteer.csv from vietnamadminunits
-	$(BIN)/python -m lso_analysis.gazetteer
+gazetteer: $(STAMP) ## regenerate data/reference/gazetteer.csv and communes.csv from vietnamadminunits
+	$(BIN)/python -m lso_analysis.extract.gazetteer
 
 clean: ## remove build outputs (data/processed, reports), keep .venv
 	rm -rf data/processed reports/*.html reports/code reports/executed reports/.state

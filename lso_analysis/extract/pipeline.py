@@ -32,7 +32,8 @@ class ExtractDebug:
     sentences: int = 0
 
 
-def extract_observations(text, published=None, source_id=None, province=None, lang="vi", debug=None):
+def extract_observations(text, published=None, source_id=None, province=None, lang="vi", debug=None, url=None,
+                         publisher=None):
     """Propose the observations a researcher would type from a report.
 
     Args:
@@ -43,6 +44,7 @@ def extract_observations(text, published=None, source_id=None, province=None, la
         province: the province; when None it is detected with :func:`detect_province`.
         lang: number notation, ``vi`` or ``en``.
         debug: an :class:`ExtractDebug` to fill with what was skipped.
+        url, publisher: the document's metadata, weighed with the text when the province is detected.
 
     Returns:
         A DataFrame with the columns of ``COLUMNS``: one row per figure. Rows whose
@@ -58,7 +60,8 @@ def extract_observations(text, published=None, source_id=None, province=None, la
     """
     import pandas as pd
 
-    rows = extract_rows(text, published=published, source_id=source_id, province=province, lang=lang, debug=debug)
+    rows = extract_rows(text, published=published, source_id=source_id, province=province, lang=lang, debug=debug,
+                       url=url, publisher=publisher)
     df = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("period_start", "period_end", "base_start", "base_end"):
         df[column] = pd.to_datetime(df[column]).astype("datetime64[s]")
@@ -72,7 +75,8 @@ def extract_observations(text, published=None, source_id=None, province=None, la
     return df
 
 
-def extract_rows(text, published=None, source_id=None, province=None, lang="vi", debug=None) -> list[dict]:
+def extract_rows(text, published=None, source_id=None, province=None, lang="vi", debug=None, url=None,
+                 publisher=None) -> list[dict]:
     """:func:`extract_observations` as a list of dicts (no pandas)."""
     if not isinstance(text, str):
         raise TypeError(f"extract_observations expects str, got {type(text).__name__}")
@@ -103,7 +107,7 @@ def extract_rows(text, published=None, source_id=None, province=None, lang="vi",
     if province is None and figures:
         from lso_analysis.extract.provinces import detect_province
 
-        province = detect_province(norm).province
+        province = detect_province(norm, url=url, publisher=publisher).province
     doc = Doc(norm, key, lex, cues, timeline, phrases, cue_spans, comparisons)
     rows: list[dict] = []
     fi = 0
