@@ -143,8 +143,15 @@ def _check_sources(table: Table, problems: list[Problem]) -> dict[str, SourceInf
             problems.append(Problem(table.name, line, "language", f"unknown language {row['language']!r}; one of vi, en, fr"))
         if not row["province"]:
             problems.append(Problem(table.name, line, "province", "province is empty"))
+        if row.get("check"):
+            problems.append(_pending(table.name, line, row["check"]))
         sources[sid] = SourceInfo(sid, row["province"], row["language"], row["published"], row["reliability"])
     return sources
+
+
+def _pending(name: str, line: int, check: str) -> Problem:
+    """A ``check`` cell a draft left (``lso-analysis extract --draft``): a decision still to make."""
+    return Problem(name, line, "check", f"needs a decision: {check} (empty the cell once it is settled)")
 
 
 def _index_fixes(fixes: list, raw_dir: Path, problems: list[Problem]) -> dict[str, dict]:
@@ -165,6 +172,8 @@ def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[
         problems.append(Problem(table.name, None, None, f"unknown source {path.stem!r}: the file name must be a source_id of sources.csv"))
         return
     for row, line in zip(table.rows, table.lines):
+        if row.get("check"):
+            problems.append(_pending(table.name, line, row["check"]))
         obs_id = f"{path.stem}#{row.get('obs_no', '').lstrip('0')}"
         fix = fixes.get(obs_id)
         if fix is not None:
