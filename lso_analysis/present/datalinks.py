@@ -80,7 +80,11 @@ def figure_data(fig):
     return pd.DataFrame(rows, columns=["panel", "series", "x", "y"])
 
 
+def figure_title(fig) -> str:
+    """The figure's first axes title ("" when it has none)."""
+    return next((ax.get_title() for ax in fig.axes if ax.get_title()), "")
+
+
 def figure_name(fig) -> str:
     """A file-name stem for a figure's data: its first axes title, else ``figure``."""
-    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
-    return slug(titles[0] if titles else "", default="figure")
+    return slug(figure_title(fig), default="figure")

@@ -7,7 +7,7 @@ from html import escape
 
 from matplotlib.figure import Figure
 
-from lso_analysis.present.datalinks import download_link, figure_data, figure_name
+from lso_analysis.present.datalinks import download_link, figure_data, figure_name, figure_title
 
 
 class ReportFigure(Figure):
@@ -27,6 +27,6 @@ class ReportFigure(Figure):
         png = base64.b64encode(self._png()).decode("ascii")
         name = figure_name(self)
         sources = getattr(self, "_lso_sources", [])
-        html = (f"<div class='lso-figure'><img alt=\"{escape(name.replace('-', ' '))}\" src=\"data:image/png;base64,{png}\"/>"
+        html = (f"<div class='lso-figure'><img alt=\"{escape(figure_title(self) or 'figure')}\" src=\"data:image/png;base64,{png}\"/>"
                 f"{download_link(figure_data(self), name, sources)}</div>")
         return {"image/png": png, "text/html": html}
