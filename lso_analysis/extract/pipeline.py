@@ -140,8 +140,10 @@ def _sentence_phrases(key: str, sentence, lex, grammar, skips: dict[int, int]) -
     fixed = []
     for m in lex.pattern.finditer(key, sentence.start, sentence.end):
         k = canon_key(m.group())
-        if k in lex.entries and not any(c.start < m.end() and m.start() < c.end for c in composed):
+        if k in lex.entries and not (composed and any(c.start < m.end() and m.start() < c.end for c in composed)):
             fixed.append(Phrase(m.start(), m.end(), k))
+    if not composed:
+        return fixed
     return sorted(fixed + composed, key=lambda p: p.start)
 
 
