@@ -92,4 +92,4 @@ def test_timelines_and_coverage_maps_carry_their_rows(make):
 
 def test_a_no_data_chart_offers_no_empty_download():
     html = plotting.empty_figure("no data for grdp", "GRDP")._repr_mimebundle_()["text/html"]
-    assert _links(html) == [] and "data:image/png;base64," in html
+    assert _links(html) == [] and "data:image/png;base64," in html and "No data to download." in html

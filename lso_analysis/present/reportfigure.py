@@ -10,6 +10,9 @@ from matplotlib.figure import Figure
 from lso_analysis.present.datalinks import download_link, figure_data, figure_name, figure_title
 
 
+NO_DATA = "<p class='lso-data'><small>No data to download.</small></p>"
+
+
 class ReportFigure(Figure):
     """The package's figures (:func:`lso_analysis.present.plotstyle.new_figure` makes them).
 
@@ -27,6 +30,7 @@ class ReportFigure(Figure):
         png = base64.b64encode(self._png()).decode("ascii")
         name = figure_name(self)
         sources = getattr(self, "_lso_sources", [])
+        link = download_link(figure_data(self), name, sources) or NO_DATA
         html = (f"<div class='lso-figure'><img alt=\"{escape(figure_title(self) or 'figure')}\" src=\"data:image/png;base64,{png}\"/>"
-                f"{download_link(figure_data(self), name, sources)}</div>")
+                f"{link}</div>")
         return {"image/png": png, "text/html": html}
