@@ -140,3 +140,11 @@ def test_landmarks_need_a_source_and_a_known_kind(tmp_path):
     bad.write_text("name,province,kind,context,source,note\nChi Ma,Lạng Sơn,gate,cửa khẩu,,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         load_localities(tmp_path / "none.csv", bad)
+
+
+def test_extract_observations_uses_the_metadata_when_the_text_names_no_province():
+    from lso_analysis.extract.pipeline import extract_observations
+
+    df = extract_observations(_NAMELESS, published="2023-10-05", url="https://baohagiang.vn/kinh-te/x.html")
+    assert set(df["province"]) == {"Hà Giang"}
+    assert extract_observations(_NAMELESS, published="2023-10-05")["province"].isna().all()

@@ -1,13 +1,4 @@
-"""Indicator phrases composed of a head noun and modifiers, so that word order and optional words may vary.
-
-The fixed phrases of ``lexicon.csv`` name an indicator by a whole string. Reports vary the wording
-("kim ngạch chung xuất nhập khẩu", "tổng kim ngạch hàng hóa xuất nhập khẩu của tất cả các loại hình qua
-địa bàn tỉnh"), so here a phrase is read as a head noun (``kim ngạch``, ``thu``, ``tổng mức`` …) followed
-by modifiers in any order (``xuất khẩu``, ``qua địa bàn``, ``tất cả các loại hình``, ``nội địa`` …),
-with periods, brackets and a few other words between them. The set of modifier tags decides the
-indicator through ``phrase_rules.csv`` (first matching rule wins). Both tables are data in
-``data/reference/``: ``phrase_parts.csv`` (heads and modifiers with their tags) and ``phrase_rules.csv``.
-"""
+"""Indicator phrases read as a head noun and modifiers in any order (data: phrase_parts.csv, phrase_rules.csv)."""
 
 from __future__ import annotations
 
@@ -64,6 +55,16 @@ class Grammar:
 @functools.lru_cache(maxsize=4)
 def load_grammar(parts_csv: Path = PARTS_CSV, rules_csv: Path = RULES_CSV) -> Grammar:
     """Read and compile the phrase parts and rules.
+
+    The fixed phrases of ``lexicon.csv`` name an indicator by a whole string; reports vary the wording
+    ("kim ngạch chung xuất nhập khẩu", "tổng kim ngạch hàng hóa xuất nhập khẩu của tất cả các loại hình
+    qua địa bàn tỉnh"). Here a phrase is a head noun (``kim ngạch``, ``thu``, ``tổng mức`` …) followed by
+    modifiers in any order (``xuất khẩu``, ``qua địa bàn``, ``tất cả các loại hình``, ``nội địa`` …); the
+    set of modifier tags decides the indicator through the rules (first matching rule wins).
+
+    Args:
+        parts_csv: heads and modifiers with their tags (``kind,phrase,tag,note``).
+        rules_csv: ``head,requires,excludes,indicator,measure_hint,note``.
 
     Raises:
         ValueError: listing every row (file and line) with an unknown kind, an empty phrase,
