@@ -117,6 +117,14 @@ def test_a_province_known_only_from_metadata_is_flagged(tmp_path):
     assert "from the URL or publisher only" in source["check"] and "offline: no URL" in source["check"]
 
 
+def test_a_draft_without_a_date_asks_for_one(tmp_path):
+    report = tmp_path / "tin.txt"
+    report.write_text("Thu ngân sách nhà nước trên địa bàn tỉnh Lạng Sơn 9 tháng đạt 6.120 tỷ đồng.\n", encoding="utf-8")
+    assert main(["extract", str(report), "--draft", str(tmp_path / "d"), "--url", URL]) == 0
+    (source,) = _read(tmp_path / "d" / "raw" / "sources.csv")
+    assert source["published"] == "" and source["check"].startswith("published: give the publication date")
+
+
 def test_source_ids_follow_the_naming_rule():
     assert make_source_id(None, "2021", "Tổng kết năm") == "draft-20210000-tong-ket-nam"
     assert make_source_id("http://m.baohagiang.vn/a", "2021-08-31", "x") == "baohagiang-20210831-x"

@@ -125,6 +125,9 @@ def source_row(source_id: str, text: str, text_path: Path, candidates: list[dict
                title=None, reliability=None, retrieved=None, language="vi") -> dict:
     """The ``sources.csv`` row of the draft, with ``check`` listing the decisions left to the curator."""
     checks = ["published_basis: say whether the date is stated on the page or inferred, and from what"]
+    if not published:
+        checks.insert(0, "published: give the publication date (YYYY-MM-DD, YYYY-MM or YYYY; --published), which "
+                         "also dates the periods printed without a year")
     province = attribution.province or ""
     if not province:
         checks.append("province: the text does not say which province it is about; fill it in")
