@@ -90,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
     frames = []
     for path, text in texts:
         source_id = "stdin" if path == "-" else Path(path).stem
-        df = extract_observations(text, published=args.published, source_id=source_id, province=args.province, lang=args.lang)
+        df = extract_observations(text, published=args.published, source_id=source_id, province=args.province, lang=args.lang,
+                                  url=args.url, publisher=args.publisher)
         if not args.all:
             df = df[df["reason"] == ""]
         frames.append(df)
