@@ -42,14 +42,15 @@ def test_a_table_carries_its_rows_and_sources_as_csv():
     ((name, data),) = _links(html)
     assert name == "trade-declared-at-lang-son-customs.csv"
     assert data.to_dict("list") == {"Year": ["2021", "2022"], "Turnover": ["3,450 million USD", "2,695 million USD"],
-                                    "source_ids": ["a-1;b-2", "a-1;b-2"]}
+                                    "table_source_ids": ["a-1;b-2", "a-1;b-2"]}
     assert html == nv.show_table(frame, "Trade declared at Lạng Sơn Customs", ["b-2", "a-1"])._repr_html_()
     _no_fetches(html)
 
 
-def test_a_table_with_its_own_source_column_keeps_it():
-    frame = pd.DataFrame({"value": [1.5], "source_id": ["a-1"]})
-    assert csv_bytes(frame, ["a-1"]).decode() == "value,source_id\n1.5,a-1\n"
+@pytest.mark.parametrize("column", ["source_id", "source_ids", "Source"])
+def test_a_table_with_its_own_source_column_keeps_it(column):
+    frame = pd.DataFrame({"value": [1.5], column: ["a-1"]})
+    assert csv_bytes(frame, ["a-1", "b-2"]).decode() == f"value,{column}\n1.5,a-1\n"
 
 
 def test_a_series_chart_shows_its_png_and_the_series_as_csv():
@@ -76,7 +77,7 @@ def test_a_chart_drawn_by_hand_still_offers_the_points_it_plots():
     assert data[data["series"] == "exports"]["y"].tolist() == [262.0, 815.6]
     assert data[data["series"] == "ratio"]["x"].tolist() == [2021, 2022]
     ((name, rows),) = _links(fig._repr_mimebundle_()["text/html"])
-    assert name == "exports-and-imports.csv" and set(rows["source_ids"]) == {"c-3"}
+    assert name == "exports-and-imports.csv" and set(rows["table_source_ids"]) == {"c-3"}
 
 
 @pytest.mark.parametrize("make", [

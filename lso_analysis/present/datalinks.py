@@ -8,7 +8,7 @@ import unicodedata
 from html import escape
 
 LINK_TEXT = "Download the data (CSV)"
-_SOURCE_COLUMNS = ("source_id", "source_ids")
+_SOURCE_COLUMNS = ("source_id", "source_ids", "source", "sources")
 
 
 def slug(text: str, default: str = "data", limit: int = 60) -> str:
@@ -25,20 +25,21 @@ def slug(text: str, default: str = "data", limit: int = 60) -> str:
 
 
 def csv_bytes(frame, source_ids=()) -> bytes:
-    """The frame as UTF-8 CSV (no index, ``\\n`` line ends); a ``source_ids`` column is added when the frame
-    names no source itself, so the file says where its numbers come from.
+    """The frame as UTF-8 CSV (no index, ``\\n`` line ends). When no column names the sources of its rows,
+    a ``table_source_ids`` column gives the sources of the whole table, so the file says where its numbers
+    come from.
 
     Example:
         >>> import pandas as pd
         >>> csv_bytes(pd.DataFrame({"year": [2021], "value": [1.5]}), ["a-1", "b-2"]).decode()
-        'year,value,source_ids\\n2021,1.5,a-1;b-2\\n'
+        'year,value,table_source_ids\\n2021,1.5,a-1;b-2\\n'
     """
     import pandas as pd
 
     frame = frame.to_frame() if isinstance(frame, pd.Series) else pd.DataFrame(frame)
     ids = sorted({s for s in source_ids if isinstance(s, str) and s})
-    if ids and not any(c in frame.columns for c in _SOURCE_COLUMNS):
-        frame = frame.assign(source_ids=";".join(ids))
+    if ids and not any(str(c).strip().lower() in _SOURCE_COLUMNS for c in frame.columns):
+        frame = frame.assign(table_source_ids=";".join(ids))
     flat = frame.copy()
     flat.columns = [" ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in flat.columns]
     return flat.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
