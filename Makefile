@@ -13,7 +13,7 @@ endif
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup data reports test test-fast lab validate bench gazetteer clean
+.PHONY: help setup data reports test test-fast lab validate export bench gazetteer clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ test-fast: $(STAMP) ## run the tests without the slow ones
 validate: $(STAMP) ## check the raw data, row counts and cross-source consistency
 	$(BIN)/lso-analysis validate --coverage
 
+export: data ## write the data package (Frictionless: CSV, Table Schemas, Parquet) to datapackage/
+	$(BIN)/lso-analysis export datapackage
+
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's environment
 	$(BIN)/jupyter lab notebooks/
 
@@ -52,10 +55,11 @@ bench: $(STAMP) ## run the benchmarks (speed and quality figures; not part of ma
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/extract_eval.py
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/province_eval.py
 	$(BIN)/python benchmarks/bench_reports.py
 
-gazetteer: $(STAMP) ## regenerate data/reference/gazetteer.csv from vietnamadminunits
-	$(BIN)/python -m lso_analysis.gazetteer
+gazetteer: $(STAMP) ## regenerate data/reference/gazetteer.csv and communes.csv from vietnamadminunits
+	$(BIN)/python -m lso_analysis.extract.gazetteer
 
 clean: ## remove build outputs (data/processed, reports), keep .venv
-	rm -rf data/processed reports/*.html reports/code reports/executed reports/.state
+	rm -rf data/processed reports/*.html reports/code reports/executed reports/.state datapackage

@@ -1,6 +1,16 @@
-"""Precision and recall of the extractor against the curated observations of the shared corpus.
+"""Precision and recall of the extractor: the shared corpus, the development set and the held-out set.
 
-Usage: LSO_CORPUS_DIR=../shared/corpus python benchmarks/extract_eval.py [--quiet]
+Usage: LSO_CORPUS_DIR=../shared/corpus python benchmarks/extract_eval.py [--quiet] [--show-heldout]
+
+Three scores, reported separately:
+- corpus: the curated observations of the shared corpus articles (the lexicon was built from them);
+- development: ``tests/data/extract_dev.yml``, sentences the lexicon may be tuned on;
+- held-out: ``tests/data/extract_heldout.yml``, sentences the lexicon is never tuned on. Its misses are
+  not printed unless ``--show-heldout`` is given, so that tuning on them is a deliberate act.
+For the sentence sets: found (a row with the expected value), typed (and its measure), tied (and its
+indicator), key tied (tied, among trade, budget and GRDP figures), all fields (and period, base and
+status) as shares of the expected figures; precision is the share of claims (rows without a reason)
+that are an expected figure tied to its indicator.
 
 A match is a candidate with the same indicator, measure and period (start, end) whose
 value interval overlaps the curated one; matching is one-to-one. Candidates with a
@@ -19,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lso_analysis.extract.pipeline import extract_observations  # noqa: E402
 from lso_analysis.paths import RAW_DIR  # noqa: E402
@@ -127,14 +138,30 @@ def overall(scores: list[SourceScore], province: str | None = "Lạng Sơn") -> 
     return (matched / claimed if claimed else 1.0), (matched / curated if curated else 1.0)
 
 
+def _sentence_sets(quiet: bool, show_heldout: bool) -> None:
+    from extract_sets import DEV_SET, HELDOUT_SET, score_set
+
+    for name, path, show in (("dev", DEV_SET, not quiet), ("held-out", HELDOUT_SET, show_heldout)):
+        score = score_set(name, path)
+        print(score.line())
+        if show:
+            for expected, why in score.misses:
+                print(f"  MISS {expected.item}: {expected.indicator} {expected.measure} {expected.value:g}: {why}")
+            for claim in score.wrong_claims:
+                print(f"  WRONG {claim}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=os.environ.get("LSO_CORPUS_DIR"), help="corpus folder (default $LSO_CORPUS_DIR)")
     parser.add_argument("--quiet", action="store_true", help="scores only, no misses or false positives")
+    parser.add_argument("--show-heldout", action="store_true", help="also list the held-out set's misses")
     args = parser.parse_args(argv)
+    _sentence_sets(args.quiet, args.show_heldout)
     if not args.corpus or not Path(args.corpus).is_dir():
-        print("set LSO_CORPUS_DIR (or --corpus) to the shared corpus folder", file=sys.stderr)
+        print("corpus: set LSO_CORPUS_DIR (or --corpus) to the shared corpus folder", file=sys.stderr)
         return 2
+    print("corpus:")
     scores = evaluate(Path(args.corpus))
     print(f"{'source':48} {'prov':10} {'curated':>7} {'claimed':>7} {'matched':>7} {'prec':>6} {'recall':>6}")
     for s in scores:

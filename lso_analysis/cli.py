@@ -1,4 +1,4 @@
-"""The ``lso-analysis`` command: data, extract, reports, validate (exit 0 ok, 1 check failed, 2 bad input)."""
+"""The ``lso-analysis`` command: data, extract, reports, validate, export (exit 0 ok, 1 check failed, 2 bad input)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return run_validation(coverage=args.coverage, consistency=not args.no_consistency, out=sys.stdout)
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from lso_analysis.dataset.export import ExportError, export_package
+    from lso_analysis.errors import LsoDataError
+
+    try:
+        out = export_package(args.dir, force=args.force)
+    except (ExportError, LsoDataError) as exc:
+        print(f"lso-analysis export: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote the data package {out}/datapackage.json: 6 tables as CSV with Table Schemas, Parquet copies in {out}/parquet")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``lso-analysis`` and its subcommands."""
     parser = argparse.ArgumentParser(
@@ -57,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--coverage", action="store_true", help="also print the indicator × year coverage table")
     validate.add_argument("--no-consistency", action="store_true", help="skip the cross-source consistency checks")
     validate.set_defaults(func=_cmd_validate)
+
+    export = sub.add_parser("export", help="write the data as a Frictionless data package (CSV + Parquet)",
+                            description="Write DIR/datapackage.json and one CSV per table (observations, sources, "
+                            "indicators, events, conflicts, annual_series) with Table Schemas (types, descriptions, "
+                            "missing values, primary and foreign keys), and Parquet copies in DIR/parquet. A non-empty "
+                            "DIR that holds no earlier package is refused (exit 2) unless --force.")
+    export.add_argument("dir", metavar="DIR", help="the folder to write (replaced when it holds an earlier package)")
+    export.add_argument("--force", action="store_true", help="replace DIR even when it holds something else")
+    export.set_defaults(func=_cmd_export)
 
     # Each subcommand module adds its own parser and sets its handler (func).
     from lso_analysis.extract.cli import add_parser as add_extract

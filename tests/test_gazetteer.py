@@ -46,3 +46,17 @@ def test_runtime_does_not_import_the_package():
            "print('vietnamadminunits' in sys.modules, 'shapely' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_communes_csv_is_what_vietnamadminunits_gives():
+    pytest.importorskip("vietnamadminunits")
+    import csv
+
+    from lso_analysis.extract.localities import COMMUNE_COLUMNS, COMMUNES_CSV, commune_rows
+
+    with open(COMMUNES_CSV, encoding="utf-8", newline="") as fh:
+        committed = list(csv.DictReader(fh))
+    assert committed == [dict(zip(COMMUNE_COLUMNS, (r[c] for c in COMMUNE_COLUMNS))) for r in commune_rows()]
+    lang_son = [r for r in committed if r["province"] == "Lạng Sơn"]
+    assert {"Đồng Đăng", "Tân Thanh", "Hoàng Đồng"} <= {r["unit_short"] for r in lang_son}
+    assert {r["unit_type"] for r in committed} == {"Xã", "Phường", "Thị trấn"}

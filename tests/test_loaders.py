@@ -112,6 +112,26 @@ def test_loader_keeps_serving_last_good_data_is_not_silent(data_dir):
     assert out.stdout.strip() == "raised value_raw", out.stderr
 
 
+def test_an_unreadable_cached_table_is_rebuilt_not_fatal(data_dir):
+    """A processed pickle written by another environment (or damaged) is rebuilt on load."""
+    script = textwrap.dedent(
+        """
+        import lso_analysis as lso, pathlib, sys
+        lso.load_observations()
+        pkl = pathlib.Path(sys.argv[1]) / "processed/observations.pkl"
+        pkl.write_bytes(b"not a pickle")
+        from lso_analysis.dataset import loaders
+        loaders._MEMO.clear()
+        print(lso.load_observations()["value"].max())
+        """
+    )
+    env = {"LSO_DATA_DIR": str(data_dir), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", script, str(data_dir)], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["2100.0"]
+
+
 def test_import_does_not_load_pandas():
     out = subprocess.run([sys.executable, "-c", "import sys, lso_analysis; print('pandas' in sys.modules)"],
                          capture_output=True, text=True, timeout=60)

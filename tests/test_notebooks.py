@@ -159,5 +159,19 @@ def test_every_notebook_runs(tmp_path, parameters):
     for html in tmp_path.glob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "Traceback" not in text, f"{html.name} shows a traceback"
+        if html.name != "index.html":
+            assert_every_chart_and_table_has_its_data(text, html.name)
         if parameters:
             assert html.name == "index.html" or "--province-" in html.name
+
+
+def assert_every_chart_and_table_has_its_data(html: str, name: str) -> None:
+    """Every image is a package figure and every table a captioned table, each with its CSV inside the page."""
+    images = html.count('src="data:image/png;base64,')
+    figures = re.findall(r'<div class="lso-figure">.*?</div>', html, flags=re.S)
+    tables = re.findall(r'<figure class="lso-table">.*?</figure>', html, flags=re.S)
+    assert images == len(figures), f"{name}: {images} images, {len(figures)} of them package figures"
+    assert html.count('class="dataframe') == len(tables), f"{name}: a table shown without show_table"
+    for block in figures + tables:
+        has_csv = 'download="' in block and 'href="data:text/csv;base64,' in block
+        assert has_csv or (block in figures and "No data to download." in block), f"{name}: {block[:120]}"

@@ -79,3 +79,72 @@ def test_corpus_articles(corpus_dir):
     hagiang = detect_province(next(corpus_dir.glob("003_*.txt")).read_text(encoding="utf-8"))
     assert {e.term for e in hagiang.evidence if e.province == "Hà Giang"} >= {"Yên Minh", "Mèo Vạc"}
     assert hagiang.self_references > 0
+
+
+# --- metadata, communes and landmarks (issue 15) ---
+
+_NAMELESS = "Kim ngạch xuất nhập khẩu 9 tháng đạt 1.735 triệu USD. Thu ngân sách đạt 6.245 tỷ đồng."
+
+
+def test_a_text_without_place_names_gets_its_province_from_the_url_host_and_says_so():
+    from lso_analysis.extract.provinces import detect_province
+
+    assert detect_province(_NAMELESS).province is None
+    found = detect_province(_NAMELESS, url="https://thongkelangson.gov.vn/tin-tuc/ktxh-9-thang.html")
+    assert (found.province, found.basis, found.metadata_only) == ("Lạng Sơn", "metadata only", True)
+    assert [(e.where, e.term) for e in found.evidence] == [("url host", "langson")]
+
+
+def test_publisher_and_slug_count_and_are_kept_as_evidence():
+    from lso_analysis.extract.provinces import detect_province
+
+    found = detect_province(_NAMELESS, publisher="Cục Thống kê tỉnh Cao Bằng")
+    assert (found.province, found.basis) == ("Cao Bằng", "metadata only")
+    found = detect_province(_NAMELESS, url="https://news.example.vn/kinh-te/ha-giang-tang-truong-6-05-phan-tram.html")
+    assert found.province == "Hà Giang" and found.evidence[0].where == "url slug"
+
+
+def test_the_text_outweighs_the_outlet_that_writes_about_another_province():
+    from lso_analysis.extract.provinces import detect_province
+
+    text = ("Tại cửa khẩu Tân Thanh và cửa khẩu Hữu Nghị, hàng nghìn xe nông sản chờ thông quan; "
+            "UBND tỉnh Lạng Sơn đề nghị các địa phương điều tiết xe về huyện Cao Lộc.")
+    found = detect_province(text, url="https://baohatinh.vn/thuong-mai/xe-nong-san-cho-thong-quan.htm", publisher="Báo Hà Tĩnh")
+    assert (found.province, found.basis, found.text_province) == ("Lạng Sơn", "text", "Lạng Sơn")
+    assert ("Hà Tĩnh", 6.0) in found.runners_up
+
+
+def test_border_gates_and_communes_point_at_their_province_only_in_context():
+    from lso_analysis.extract.provinces import detect_province
+
+    found = detect_province("Lượng xe qua cửa khẩu Chi Ma và cửa khẩu Tân Thanh tăng; thị trấn Đồng Đăng đông đúc.")
+    assert found.province == "Lạng Sơn"
+    assert {(e.term, e.kind) for e in found.evidence} >= {("Chi Ma", "border_gate"), ("Tân Thanh", "border_gate"),
+                                                          ("Đồng Đăng", "commune")}
+    # the same words without their context, or in lower case, are no evidence
+    assert detect_province("Tình hữu nghị giữa hai nước; chi ma túy.").evidence == []
+
+
+def test_a_commune_name_shared_by_provinces_splits_its_weight():
+    from lso_analysis.extract.provinces import detect_province
+
+    found = detect_province("Đoàn công tác làm việc tại xã Tân Thanh.")
+    assert found.province is None
+    assert len({e.province for e in found.evidence}) > 3
+
+
+def test_landmarks_need_a_source_and_a_known_kind(tmp_path):
+    from lso_analysis.extract.localities import load_localities
+
+    bad = tmp_path / "landmarks.csv"
+    bad.write_text("name,province,kind,context,source,note\nChi Ma,Lạng Sơn,gate,cửa khẩu,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        load_localities(tmp_path / "none.csv", bad)
+
+
+def test_extract_observations_uses_the_metadata_when_the_text_names_no_province():
+    from lso_analysis.extract.pipeline import extract_observations
+
+    df = extract_observations(_NAMELESS, published="2023-10-05", url="https://baohagiang.vn/kinh-te/x.html")
+    assert set(df["province"]) == {"Hà Giang"}
+    assert extract_observations(_NAMELESS, published="2023-10-05")["province"].isna().all()

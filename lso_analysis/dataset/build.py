@@ -158,6 +158,8 @@ def _check_sources(table: Table, problems: list[Problem]) -> dict[str, SourceInf
             problems.append(Problem(table.name, line, "language", f"unknown language {row['language']!r}; one of vi, en, fr"))
         if not row["province"]:
             problems.append(Problem(table.name, line, "province", "province is empty"))
+        if row.get("check"):
+            problems.append(_pending(table.name, line, row["check"]))
         if published_context(row["published"]) is None:
             continue  # reported above; its observations cannot be dated, so they are not cleaned
         sources[sid] = SourceInfo(sid, row["province"], row["language"], row["published"], row["reliability"])
@@ -175,6 +177,11 @@ def _check_geography_column(table: Table, geographies: dict, problems: list[Prob
 
 def _unknown_geography(name: str) -> str:
     return f"unknown geography {name!r}: add it to reference/geographies.csv (with its level and region) or fix the spelling"
+
+
+def _pending(name: str, line: int, check: str) -> Problem:
+    """A ``check`` cell a draft left (``lso-analysis extract --draft``): a decision still to make."""
+    return Problem(name, line, "check", f"needs a decision: {check} (empty the cell once it is settled)")
 
 
 def _index_fixes(fixes: list, raw_dir: Path, problems: list[Problem]) -> dict[str, dict]:
@@ -199,6 +206,8 @@ def _clean_file(path: Path, sources, units, fixes, built: Built, problems: list[
     today = build_date()
     _check_geography_column(table, geographies, problems)
     for row, line in zip(table.rows, table.lines):
+        if row.get("check"):
+            problems.append(_pending(table.name, line, row["check"]))
         obs_id = f"{path.stem}#{row.get('obs_no', '').lstrip('0')}"
         fix = fixes.get(obs_id)
         if fix is not None:

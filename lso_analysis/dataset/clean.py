@@ -13,7 +13,7 @@ from lso_analysis.cleaning.periods import Period, PeriodContext, parse_compariso
 from lso_analysis.cleaning.units import CANONICAL_UNITS, MEASURES, STATUSES, VINTAGES, conversion_factor
 
 RAW_OBSERVATION_COLUMNS = ("obs_no", "indicator", "measure", "value_raw", "period_raw", "comparison_raw", "note")
-OPTIONAL_OBSERVATION_COLUMNS = ("status", "period_iso", "province", "vintage")
+OPTIONAL_OBSERVATION_COLUMNS = ("status", "period_iso", "province", "vintage", "check")
 
 _PERCENT_MEASURES = {"growth_pct", "plan_pct", "share_pct"}
 _BASE_MEASURES = {"growth_pct", "change_abs", "change_pp"}

@@ -94,8 +94,14 @@ def _frame(name: str):
     key = f"{name}:{hash(manifest)}"
     df = _MEMO.get(key)
     if df is None:
-        df = pd.read_pickle(processed / f"{name}.pkl")
-        _MEMO[key] = df
+        try:
+            df = pd.read_pickle(processed / f"{name}.pkl")
+        except Exception:  # noqa: BLE001
+            # A cache written by another environment (pandas with pyarrow stores text as Arrow
+            # arrays, unreadable without it) or damaged on disk: rebuild it rather than fail.
+            processed = ensure_built(force=True)
+            df = pd.read_pickle(processed / f"{name}.pkl")
+        _MEMO[f"{name}:{hash((processed / 'manifest.json').read_text(encoding='utf-8'))}"] = df
     return df.copy()
 
 

@@ -12,7 +12,9 @@ from lso_analysis.errors import Problem
 def expected_count_problems(observations: list[dict]) -> list[Problem]:
     """Compare rows per source with data/reference/expected_counts.csv, so that a silent drop shows up."""
     path = paths.EXPECTED_COUNTS_CSV
-    name = "data/reference/expected_counts.csv"
+    from lso_analysis.dataset.rawio import display_path
+
+    name = display_path(path)
     if not path.exists():
         return [Problem(name, None, None, "file missing: keep the expected number of rows per source")]
     counts: dict[str, int] = {}

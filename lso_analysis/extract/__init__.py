@@ -2,9 +2,11 @@
 
 ``segment`` splits sentences and finds period and comparison phrases, ``figures`` finds the printed
 statistics, ``timeline`` dates each figure, ``resolve`` ties a figure to its indicator through the
-phrase lexicon (``lexicon``, data in ``data/reference/lexicon.csv``), ``observe`` builds the rows and
-``pipeline`` runs the whole chain (:func:`extract_observations`). ``provinces`` and ``gazetteer`` say
-which province a document is about; ``cli`` is ``lso-analysis extract``.
+phrase lexicon (``lexicon``, data in ``data/reference/lexicon.csv``) and the composed phrases
+(``phrases``: head nouns and modifiers, ``phrase_parts.csv`` and ``phrase_rules.csv``), ``observe``
+builds the rows and ``pipeline`` runs the whole chain (:func:`extract_observations`). ``provinces``,
+``gazetteer``, ``localities`` (communes, landmarks) and ``metadata`` (URL, publisher) say which province
+a document is about; ``draft`` writes a curator's raw files; ``cli`` is ``lso-analysis extract``.
 """
 
 

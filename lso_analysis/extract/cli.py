@@ -33,6 +33,16 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="number notation (default vi)")
     parser.add_argument("--all", action="store_true", help="also print figures with a reason (no indicator, unreadable)")
+    draft = parser.add_argument_group("curator's draft", "write the raw files of a new source instead of printing "
+                                      "(see README, 'Adding a source')")
+    draft.add_argument("--draft", metavar="DIR", help="write DIR/raw/observations/<source_id>.csv, a DIR/raw/sources.csv "
+                       "row and DIR/reference/expected_counts.csv (reference tables copied when DIR/reference is missing)")
+    draft.add_argument("--url", help="the page's address (also evidence of the province)")
+    draft.add_argument("--publisher", help="the outlet or office (also evidence of the province)")
+    draft.add_argument("--source-id", metavar="ID", help="default: <outlet>-<yyyymmdd>-<file name>")
+    draft.add_argument("--title", help="default: the first line of the text")
+    draft.add_argument("--reliability", choices=("official", "press", "mirror", "low"), help="default: guessed from the publisher")
+    draft.add_argument("--retrieved", metavar="DATE", help="when the page was read (default: today, when --url is given)")
 
 
 def read_text(path: str) -> str:
@@ -73,12 +83,15 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"lso-analysis extract: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.draft:
+        return _draft(args, texts)
     import pandas as pd
 
     frames = []
     for path, text in texts:
         source_id = "stdin" if path == "-" else Path(path).stem
-        df = extract_observations(text, published=args.published, source_id=source_id, province=args.province, lang=args.lang)
+        df = extract_observations(text, published=args.published, source_id=source_id, province=args.province, lang=args.lang,
+                                  url=args.url, publisher=args.publisher)
         if not args.all:
             df = df[df["reason"] == ""]
         frames.append(df)
@@ -93,6 +106,29 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # "| head": the reader has what it wanted
         sys.stderr.close()
+    return EXIT_OK
+
+
+def _draft(args: argparse.Namespace, texts: list[tuple[str, str]]) -> int:
+    """``--draft DIR``: write the raw files of one source and say what the curator must check."""
+    from lso_analysis.extract.draft import DraftError, write_draft
+
+    if len(texts) != 1 or texts[0][0] == "-":
+        print("lso-analysis extract: --draft takes exactly one FILE (a source is one document)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path, text = texts[0]
+    try:
+        draft = write_draft(text, Path(path), Path(args.draft), url=args.url, publisher=args.publisher,
+                            published=args.published, source_id=args.source_id, title=args.title, province=args.province,
+                            reliability=args.reliability, retrieved=args.retrieved, lang=args.lang)
+    except DraftError as exc:
+        print(f"lso-analysis extract: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {draft.observations}: {draft.rows} rows, {draft.to_check} with a 'check' comment to settle")
+    print(f"wrote the {draft.source_id} row of {draft.sources}" + (":" if draft.source_checks else ""))
+    for item in draft.source_checks:
+        print(f"  - {item}")
+    print(f"next: settle every 'check' cell (then empty it), then: LSO_DATA_DIR={args.draft} lso-analysis validate")
     return EXIT_OK
 
 

@@ -169,4 +169,7 @@ def load_places(gazetteer_csv: Path = GAZETTEER_CSV, aliases_csv: Path = ALIASES
 
 
 if __name__ == "__main__":  # make gazetteer
+    from lso_analysis.extract.localities import build_communes
+
     print(f"wrote {build_gazetteer()}")
+    print(f"wrote {build_communes()}")

@@ -175,8 +175,26 @@ def load_lexicon(path: Path = LEXICON_CSV, codebook: Path = INDICATORS_CSV) -> L
     if problems:
         raise ValueError(f"{path}: {len(problems)} problem(s):\n  " + "\n  ".join(problems))
     regex = rf"(?<!\w)(?:{trie_regex(sorted(entries))})(?!\w)"
+    _add_rule_entries(entries, codes)
     frozen = {k: tuple(sorted(v, key=lambda e: -e.priority)) for k, v in entries.items()}
     return Lexicon(re.compile(regex), frozen, codes)
+
+
+def _add_rule_entries(entries: dict[str, list[Entry]], codes: dict[str, dict[str, str]]) -> None:
+    """Add the composed-phrase rules (:mod:`lso_analysis.extract.phrases`) under their ``rule:N`` keys.
+
+    Raises:
+        ValueError: a rule names an indicator code that is not in the codebook.
+    """
+    from lso_analysis.extract.phrases import RULES_CSV, load_grammar
+
+    grammar = load_grammar()
+    unknown = [f"{rule.key}: {rule.indicator}" for rule in grammar.rules if rule.indicator not in codes]
+    if unknown:
+        raise ValueError(f"{RULES_CSV}: unknown indicator code(s): {', '.join(unknown)}")
+    for rule in grammar.rules:
+        phrase = f"<{rule.head}: {' + '.join(sorted(rule.requires))}>"
+        entries[rule.key].append(Entry(phrase, (rule.indicator,), "subject", (), (), 5, rule.hint))
 
 
 def lexicon_coverage(path: Path = LEXICON_CSV, codebook: Path = INDICATORS_CSV) -> list[str]:

@@ -117,12 +117,12 @@ def _figure_row(doc, sentence, fig, clause, chain, phrases, starts, current, cur
     notes: list[str] = []
     if comparison is None and is_percent and q.direction:
         k = bisect.bisect_left(doc.comp_starts, fig.start) - 1
-        if k >= 0 and doc.comp_starts[k] >= chain[0]:
+        if k >= 0 and doc.comp_starts[k] >= sentence.start:
             comparison = doc.comparisons[k]
-            notes.append("comparison inherited from earlier in the clause chain")
+            notes.append("comparison inherited from earlier in the sentence")
     share_cue = bool(base_cue) or _any_between(doc.share_before, c_start, fig.num_start)
     status = _status(doc, q, fig, sentence, clause, chain) if q is not None else None
-    period, period_raw, period_notes = doc.timeline.period_for(sentence, fig, clause, chain, status == "target")
+    period, period_raw, period_notes = doc.timeline.period_for(sentence, fig, clause, chain, status in ("target", "estimate"))
     notes = period_notes + notes
     if q is None:
         row["reason"] = f"cannot read the figure: {fig.error}"

@@ -13,6 +13,7 @@ from lso_analysis.extract.lexicon import load_cues, load_lexicon
 from lso_analysis.extract.matchtext import canon_key, match_key, nfc_with_offsets, original_span, plain_spaces
 from lso_analysis.cleaning.periods import PeriodContext
 from lso_analysis.extract.observe import ROW_KEYS, Doc, sentence_rows
+from lso_analysis.extract.phrases import compose_phrases, load_grammar, period_skips
 from lso_analysis.extract.resolve import Phrase
 from lso_analysis.extract.segment import Span, find_comparisons, find_periods, split_sentences
 from lso_analysis.extract.timeline import DocumentPeriods
@@ -31,7 +32,8 @@ class ExtractDebug:
     sentences: int = 0
 
 
-def extract_observations(text, published=None, source_id=None, province=None, lang="vi", debug=None):
+def extract_observations(text, published=None, source_id=None, province=None, lang="vi", debug=None, url=None,
+                         publisher=None):
     """Propose the observations a researcher would type from a report.
 
     Args:
@@ -42,6 +44,7 @@ def extract_observations(text, published=None, source_id=None, province=None, la
         province: the province; when None it is detected with :func:`detect_province`.
         lang: number notation, ``vi`` or ``en``.
         debug: an :class:`ExtractDebug` to fill with what was skipped.
+        url, publisher: the document's metadata, weighed with the text when the province is detected.
 
     Returns:
         A DataFrame with the columns of ``COLUMNS``: one row per figure. Rows whose
@@ -57,7 +60,8 @@ def extract_observations(text, published=None, source_id=None, province=None, la
     """
     import pandas as pd
 
-    rows = extract_rows(text, published=published, source_id=source_id, province=province, lang=lang, debug=debug)
+    rows = extract_rows(text, published=published, source_id=source_id, province=province, lang=lang, debug=debug,
+                       url=url, publisher=publisher)
     df = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("period_start", "period_end", "base_start", "base_end"):
         df[column] = pd.to_datetime(df[column]).astype("datetime64[s]")
@@ -71,7 +75,8 @@ def extract_observations(text, published=None, source_id=None, province=None, la
     return df
 
 
-def extract_rows(text, published=None, source_id=None, province=None, lang="vi", debug=None) -> list[dict]:
+def extract_rows(text, published=None, source_id=None, province=None, lang="vi", debug=None, url=None,
+                 publisher=None) -> list[dict]:
     """:func:`extract_observations` as a list of dicts (no pandas)."""
     if not isinstance(text, str):
         raise TypeError(f"extract_observations expects str, got {type(text).__name__}")
@@ -82,27 +87,27 @@ def extract_rows(text, published=None, source_id=None, province=None, lang="vi",
     sentences = split_sentences(norm)
     debug.sentences = len(sentences)
     comparisons = find_comparisons(key)
+    all_periods = find_periods(key)
+    skips = period_skips(all_periods)
+    grammar = load_grammar()
     # Phrases and cue words matter only where there is a figure: scan those sentences alone.
     phrases: list[Phrase] = []
     cue_spans: list[Span] = []
     for sentence in sentences:
         if _HAS_FIGURE.search(key, sentence.start, sentence.end):
-            for m in lex.pattern.finditer(key, sentence.start, sentence.end):
-                k = canon_key(m.group())
-                if k in lex.entries:
-                    phrases.append(Phrase(m.start(), m.end(), k))
+            phrases.extend(_sentence_phrases(key, sentence, lex, grammar, skips))
             cue_spans.extend(Span(m.start(), m.end(), canon_key(m.group())) for m in cues.pattern.finditer(key, sentence.start, sentence.end))
     comparisons = _cut_at_phrases(comparisons, phrases)
     comp_cover = [(c.start, c.end) for c in comparisons]
     phrases = [p for p in phrases if not _covered(comp_cover, p.start)]
-    periods = [p for p in find_periods(key) if not _covered(comp_cover, p.start)]
+    periods = [p for p in all_periods if not _covered(comp_cover, p.start)]
     timeline = DocumentPeriods(norm, key, periods, cue_spans, cues, _context(published, periods), debug)
     masks = _merge(sorted([(p.start, p.end) for p in timeline.masking_periods()] + comp_cover + [(p.start, p.end) for p in phrases]))
     figures = find_figures(plain_spaces(norm), key, masks, [s.start for s in sentences], cues, lang, debug.skipped)
     if province is None and figures:
         from lso_analysis.extract.provinces import detect_province
 
-        province = detect_province(norm).province
+        province = detect_province(norm, url=url, publisher=publisher).province
     doc = Doc(norm, key, lex, cues, timeline, phrases, cue_spans, comparisons)
     rows: list[dict] = []
     fi = 0
@@ -123,6 +128,23 @@ def extract_rows(text, published=None, source_id=None, province=None, lang="vi",
         row["span_start"], row["span_end"] = original_span(offsets, row["span_start"], row["span_end"])
         row["value_raw"] = text[row["span_start"] : row["span_end"]]
     return rows
+
+
+def _sentence_phrases(key: str, sentence, lex, grammar, skips: dict[int, int]) -> list[Phrase]:
+    """The lexicon's fixed phrases and the composed phrases of one sentence, in order.
+
+    A composed phrase (head noun and modifiers, :mod:`lso_analysis.extract.phrases`) reads the whole
+    noun phrase, so it replaces the fixed phrases it overlaps.
+    """
+    composed = [Phrase(a, b, rule.key) for a, b, rule in compose_phrases(key, sentence.start, sentence.end, grammar, skips)]
+    fixed = []
+    for m in lex.pattern.finditer(key, sentence.start, sentence.end):
+        k = canon_key(m.group())
+        if k in lex.entries and not (composed and any(c.start < m.end() and m.start() < c.end for c in composed)):
+            fixed.append(Phrase(m.start(), m.end(), k))
+    if not composed:
+        return fixed
+    return sorted(fixed + composed, key=lambda p: p.start)
 
 
 def _covered(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -1,4 +1,4 @@
-"""Which province a Vietnamese document is about, from the province and district names it prints."""
+"""Which province a Vietnamese document is about: the places it names, its URL and its publisher."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ from lso_analysis.extract.matchtext import canon_tones, nfc_with_offsets, trie_r
 # Evidence weights. A named province counts more than one of its districts; a name after its
 # unit word ("tỉnh Lạng Sơn", "huyện Cao Lộc") more than a bare one; a province named as the
 # seat of an institution ("UBND tỉnh Lạng Sơn", "Đảng bộ tỉnh …") most of all.
-WEIGHTS = {"province": 3.0, "district": 2.0, "town": 2.0}
+WEIGHTS = {"province": 3.0, "district": 2.0, "town": 2.0, "commune": 1.5, "border_gate": 2.0, "economic_zone": 2.0,
+           "industrial_park": 1.5, "landmark": 1.5}
+# Metadata: a province in the URL's host ("baolangson.vn"), in its slug ("/lang-son-tang-truong…") or in
+# the publisher's name ("Cục Thống kê tỉnh Lạng Sơn"). Each counts once, whatever the repetitions.
+METADATA_WEIGHTS = {"url host": 3.0, "url slug": 3.0, "publisher": 3.0}
 PREFIX_BONUS = 1.0
 INSTITUTION_BONUS = 2.0
 # A provincial paper names its own province rarely ("tỉnh ta", "Chủ tịch UBND tỉnh") but its
@@ -41,12 +45,16 @@ _SURNAMES = frozenset(
 
 @dataclass(frozen=True)
 class Evidence:
-    """One place name found in the text: ``count`` matches of ``term`` pointing at ``province``."""
+    """One place name found: ``count`` matches of ``term`` pointing at ``province``.
+
+    ``where`` is ``text``, ``url host``, ``url slug`` or ``publisher``.
+    """
 
     term: str
     kind: str
     count: int
     province: str
+    where: str = "text"
 
 
 @dataclass
@@ -61,6 +69,9 @@ class ProvinceAttribution:
         runners_up: ``(province, score)`` of the others, best first.
         self_references: how often the text says "the province" without naming it.
         rejected: names seen but not counted, with the reason (e.g. a person's name).
+        basis: ``text`` (the text alone decides), ``text and metadata``, ``metadata only`` (the text
+            names no place of the province: the answer rests on the URL or publisher), or "" (no answer).
+        text_province: what the text alone would say (None when too thin), for comparison.
     """
 
     province: str | None
@@ -70,6 +81,13 @@ class ProvinceAttribution:
     runners_up: list[tuple[str, float]] = field(default_factory=list)
     self_references: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    basis: str = ""
+    text_province: str | None = None
+
+    @property
+    def metadata_only(self) -> bool:
+        """True when the answer rests on the URL or publisher alone."""
+        return self.basis == "metadata only"
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,23 +117,63 @@ def _is_person(text: str, start: int, end: int) -> bool:
     return bool(after and after.group(1)[:1].isupper() and after.group(1).lower() in _SURNAMES)
 
 
-def detect_province(text: str) -> ProvinceAttribution:
-    """Say which province a document is about, with the names that decided it.
+def detect_province(text: str, url: str | None = None, publisher: str | None = None) -> ProvinceAttribution:
+    """Say which province a document is about, with the evidence that decided it.
 
     Args:
         text: the document (any normalisation; it is NFC-normalised here).
+        url: where it was published; a province in the host or the slug counts.
+        publisher: the publisher's name ("Cục Thống kê tỉnh Lạng Sơn", "Báo Hà Giang").
 
     Returns:
-        A :class:`ProvinceAttribution`; ``province`` is None when no province
-        scores at least ``MIN_SCORE`` or two provinces tie.
+        A :class:`ProvinceAttribution`; ``province`` is None when no province scores at
+        least ``MIN_SCORE`` or two provinces tie. ``basis`` says whether the text alone
+        decided or the metadata had to.
 
     Example:
         >>> detect_province("UBND huyện Cao Lộc và huyện Lộc Bình báo cáo; tỉnh ta tiếp tục…").province
         'Lạng Sơn'
         >>> detect_province("Ông Nguyễn Văn Yên phát biểu.").province is None
         True
+        >>> a = detect_province("Kim ngạch 9 tháng đạt 512 triệu USD.", url="https://thongkelangson.gov.vn/x")
+        >>> a.province, a.basis
+        ('Lạng Sơn', 'metadata only')
     """
-    text, _ = nfc_with_offsets(text if isinstance(text, str) else "")
+    scores, counts, self_refs, rejected = _text_scores(text if isinstance(text, str) else "")
+    text_scores = dict(scores)
+    for where, term, province in _metadata_terms(url, publisher):
+        scores[province] += METADATA_WEIGHTS[where]
+        counts[(term, "province", province, where)] += 1
+    result = _decide(scores, counts, self_refs, rejected)
+    result.text_province = _decide(text_scores, Counter(), self_refs, []).province
+    if result.province is not None:
+        confirmed = any(w != "text" and p == result.province for (_, _, p, w) in counts)
+        if text_scores.get(result.province, 0.0) == 0.0:
+            result.basis = "metadata only"
+        elif result.text_province == result.province and not confirmed:
+            result.basis = "text"
+        else:
+            result.basis = "text and metadata"
+    return result
+
+
+def _metadata_terms(url: str | None, publisher: str | None) -> list[tuple[str, str, str]]:
+    """``(where, term, province)`` for the provinces the URL and the publisher name."""
+    from lso_analysis.extract.metadata import host_provinces, slug_provinces
+
+    terms = []
+    if url:
+        terms += [("url host", k, p) for k, p in host_provinces(url)]
+        terms += [("url slug", k, p) for k, p in slug_provinces(url)]
+    if publisher:
+        pub_scores, pub_counts, _, _ = _text_scores(publisher)
+        terms += [("publisher", t, p) for (t, kind, p, _) in pub_counts if kind == "province"]
+    return list(dict.fromkeys(terms))
+
+
+def _text_scores(text: str):
+    """Weighted evidence per province from the place names a text prints."""
+    text, _ = nfc_with_offsets(text)
     key = canon_tones(text)
     low = key.lower()
     pattern, by_key = _matcher()
@@ -148,8 +206,24 @@ def detect_province(text: str) -> ProvinceAttribution:
             elif place.kind != "province":
                 weight *= factor
             scores[place.province] += weight / len(chosen)
-            counts[(place.name, place.kind, place.province)] += 1
-    return _decide(scores, counts, self_refs, rejected)
+            counts[(place.name, place.kind, place.province, "text")] += 1
+    _locality_scores(key, scores, counts, factor)
+    return scores, counts, self_refs, rejected
+
+
+def _locality_scores(key: str, scores, counts: Counter, factor: float) -> None:
+    """Communes (after xã/phường/thị trấn) and landmarks (after cửa khẩu, khu kinh tế …)."""
+    from lso_analysis.extract.localities import find_localities
+
+    by_position: dict[int, list] = defaultdict(list)
+    for name, loc, pos in find_localities(key):
+        by_position[pos].append((name, loc))
+    for found in by_position.values():
+        provinces = sorted({loc.province for _, loc in found})
+        for province in provinces:
+            loc = next(l for _, l in found if l.province == province)
+            scores[province] += WEIGHTS[loc.kind] * factor / len(provinces)
+            counts[(found[0][0], loc.kind, province, "text")] += 1
 
 
 def _choose(places: list[Place], unit: str) -> list[Place]:
@@ -171,8 +245,8 @@ def _decide(scores, counts, self_refs, rejected) -> ProvinceAttribution:
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     total = sum(scores.values())
     evidence = sorted(
-        (Evidence(term, kind, n, prov) for (term, kind, prov), n in counts.items()),
-        key=lambda e: (-scores[e.province], e.province, -e.count, e.term),
+        (Evidence(term, kind, n, prov, where) for (term, kind, prov, where), n in counts.items()),
+        key=lambda e: (-scores[e.province], e.province, e.where != "text", -e.count, e.term),
     )
     if not ranked:
         return ProvinceAttribution(None, 0.0, 0.0, evidence, [], self_refs, rejected)

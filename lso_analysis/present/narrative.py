@@ -271,7 +271,8 @@ def missing_note(what: Any, province: Any) -> Markdown:
 
 
 class Table:
-    """A table with a caption naming its sources; renders as HTML in Jupyter and as text elsewhere."""
+    """A table with a caption naming its sources; renders as HTML in Jupyter (with its data as a CSV
+    download underneath) and as text elsewhere."""
 
     def __init__(self, frame, caption: str, source_ids: list[str], reference: bool = False):
         self.frame = frame
@@ -286,10 +287,13 @@ class Table:
     def _repr_html_(self) -> str:
         from html import escape
 
+        from lso_analysis.present.datalinks import download_link
+
         body = self.frame.to_html(index=False, border=0, na_rep="—", escape=True)
         css = "lso-table lso-ref" if self.reference else "lso-table"
         return (f"<figure class='{css}'><figcaption><strong>{escape(self.caption)}</strong></figcaption>{body}"
-                f"<p class='lso-sources'><small>{escape(self._sources_line())}</small></p></figure>")
+                f"<p class='lso-sources'><small>{escape(self._sources_line())}</small></p>"
+                f"{download_link(self.frame, self.caption, self.source_ids)}</figure>")
 
     def __repr__(self) -> str:
         return f"{self.caption}\n{self.frame.to_string(index=False)}\n{self._sources_line()}"

@@ -53,13 +53,16 @@ def set_theme() -> None:
 def new_figure(figsize: tuple[float, float] = (8.0, 4.5), **subplot_kw):
     """A pyplot-free Figure in the house style (constrained layout), and its axes.
 
-    ``subplot_kw`` goes to ``Figure.subplots`` (``nrows``, ``sharex``, ``gridspec_kw`` …).
+    The figure is a :class:`~lso_analysis.present.reportfigure.ReportFigure`: in a notebook it shows
+    a link to its data as CSV under the image. ``subplot_kw`` goes to ``Figure.subplots``
+    (``nrows``, ``sharex``, ``gridspec_kw`` …).
     """
     import matplotlib as mpl
-    from matplotlib.figure import Figure
+
+    from lso_analysis.present.reportfigure import ReportFigure
 
     with mpl.rc_context(house_rc()):
-        fig = Figure(figsize=figsize, layout="constrained")
+        fig = ReportFigure(figsize=figsize, layout="constrained")
         axes = fig.subplots(**subplot_kw)
     return fig, axes
 
@@ -77,11 +80,13 @@ def empty_figure(message: str, title: str | None = None, figsize: tuple[float, f
     return finish(fig, [])
 
 
-def finish(fig, source_ids: Iterable[str], caption: str | None = None):
-    """Write the source caption under the figure, remember the sources, and cite them.
+def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None):
+    """Write the source caption under the figure, remember the sources and data, and cite the sources.
 
     Sets ``fig._lso_sources`` (sorted ids) and calls ``lso_analysis.present.citations.cite`` when
-    that module is present, so the report footer lists every source a figure used.
+    that module is present, so the report footer lists every source a figure used. ``data`` (a
+    DataFrame: the rows the figure draws) becomes ``fig._lso_data``, offered under the figure as
+    CSV; without it the points are read back from the axes.
     """
     import matplotlib as mpl
 
@@ -100,6 +105,8 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None):
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, share, 1, 1 - share))
     fig._lso_sources = ids
+    if data is not None:
+        fig._lso_data = data
     if ids:
         try:
             from lso_analysis.present.citations import cite

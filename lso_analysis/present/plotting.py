@@ -127,7 +127,7 @@ def plot_series_with_intervals(
         ax.set_ylabel(ylabel or (units[0] if units else ""))
         ax.set_title(title)
         _origin_legend(ax, drawn, extra)
-    return finish(fig, _ids(series_df.get("source_ids", [])), "Bars: interval the printed figures allow.")
+    return finish(fig, _ids(series_df.get("source_ids", [])), "Bars: interval the printed figures allow.", data=series_df)
 
 
 def plot_plan_attainment(obs_df: pd.DataFrame, title: str = "Plan attainment"):
@@ -168,7 +168,9 @@ def plot_plan_attainment(obs_df: pd.DataFrame, title: str = "Plan attainment"):
         handles = [Patch(color=colour[c], label=c) for c in indicators]
         handles.append(Patch(facecolor="white", edgecolor="0.3", hatch="//", label="partial year"))
         ax.legend(handles=handles, fontsize=8, loc="best")
-    return finish(fig, set(plans["source_id"]), "Dashed line: 100 % of plan.")
+    shown = [c for c in ("obs_id", "indicator", "year", "period_start", "period_end", "value", "value_low", "value_high",
+                         "status", "value_raw", "period_raw", "comparison_raw", "source_id") if c in plans.columns]
+    return finish(fig, set(plans["source_id"]), "Dashed line: 100 % of plan.", data=plans[shown])
 
 
 def select_events(events_df: pd.DataFrame | None, kinds=None, groups=None, kind_groups: dict | None = None) -> pd.DataFrame:
@@ -289,7 +291,7 @@ def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None
     if outside:
         first, last_day = pd.Timestamp(window[0]), pd.Timestamp(window[1])
         notes.append(f"{outside} events outside {first:%Y-%m-%d}..{last_day:%Y-%m-%d} not shown.")
-    return finish(fig, sources, " ".join(notes) or None)
+    return finish(fig, sources, " ".join(notes) or None, data=_timeline_data(events, series_df if has_series else None))
 
 
 def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year figures"):
@@ -322,4 +324,18 @@ def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year f
         ax.legend(handles=[Patch(color=c, label=n) for c, n in zip(colours, names)], fontsize=7,
                   loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     sources = _ids(coverage_df["source_ids"]) if "source_ids" in coverage_df else set()
-    return finish(fig, sources, "p: partial-year figures exist.")
+    return finish(fig, sources, "p: partial-year figures exist.", data=coverage_df)
+
+
+def _timeline_data(events: pd.DataFrame, series_df: pd.DataFrame | None) -> pd.DataFrame:
+    """The rows a timeline draws: the events shown, then the series points, one ``layer`` column apart."""
+    parts = []
+    if len(events):
+        keep = [c for c in ("date", "date_end", "category", "title", "value", "unit", "source_id") if c in events.columns]
+        parts.append(events.sort_values(["date", "title"])[keep].assign(layer="event"))
+    if series_df is not None:
+        s = series_df[series_df["value"].notna()]
+        keep = [c for c in ("period_start", "period_end", "value", "value_low", "value_high", "unit", "origin", "source_ids")
+                if c in s.columns]
+        parts.append(s[keep].assign(layer="series"))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

@@ -1,0 +1,36 @@
+"""A matplotlib Figure that displays in a notebook as its PNG with the CSV of its data underneath."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from matplotlib.figure import Figure
+
+from lso_analysis.present.datalinks import download_link, figure_data, figure_name, figure_title
+
+
+NO_DATA = "<p class='lso-data'><small>No data to download.</small></p>"
+
+
+class ReportFigure(Figure):
+    """The package's figures (:func:`lso_analysis.present.plotstyle.new_figure` makes them).
+
+    In Jupyter it displays as a mime bundle: ``image/png`` (as the inline backend would draw it)
+    and ``text/html`` (the same PNG inline, then a download link holding the figure's data as
+    CSV with its source ids), so a report built from the notebook carries the data of every chart.
+    """
+
+    def _png(self) -> bytes:
+        from IPython.core.pylabtools import print_figure
+
+        return print_figure(self, "png", bbox_inches="tight", metadata={"Software": None})
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        png = base64.b64encode(self._png()).decode("ascii")
+        name = figure_name(self)
+        sources = getattr(self, "_lso_sources", [])
+        link = download_link(figure_data(self), name, sources) or NO_DATA
+        html = (f"<div class='lso-figure'><img alt=\"{escape(figure_title(self) or 'figure')}\" src=\"data:image/png;base64,{png}\"/>"
+                f"{link}</div>")
+        return {"image/png": png, "text/html": html}
