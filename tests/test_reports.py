@@ -707,3 +707,65 @@ def test_concurrent_builds_do_not_corrupt_each_other(tmp_path):
     assert not leftovers(reports)
     json.loads((reports / "executed" / "01-fixture-report.ipynb").read_text(encoding="utf-8"))
     assert (reports / "01-fixture-report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+# --------------------------------------------------------------------------- sweeps and shards (issue 13)
+
+
+def test_parse_sweep_groups_repeated_keys_and_refuses_bad_items():
+    from lso_analysis.reports.sweep import grid, parse_sweep
+
+    sweep = parse_sweep(["n=1", "province=A", "n=2", "n=1"])
+    assert sweep == {"n": ["1", "2"], "province": ["A"]}
+    assert grid(sweep) == [{"n": "1", "province": "A"}, {"n": "2", "province": "A"}]
+    assert grid({}) == [{}]
+    with pytest.raises(ParameterError, match="KEY=VALUE"):
+        parse_sweep(["province"])
+
+
+def test_group_expands_from_the_geographies_table(tmp_path):
+    from lso_analysis.reports.sweep import expand_groups
+
+    csv_path = tmp_path / "geographies.csv"
+    csv_path.write_text("name,level,region,groups\nA,province,R,border;hills\nB,province,R,border\nC,province,R,\n",
+                        encoding="utf-8")
+    assert expand_groups({"province": ["@border", "C"]}, csv_path)["province"] == ["A", "B", "C"]
+    with pytest.raises(ParameterError, match="@border, @hills"):
+        expand_groups({"province": ["@coast"]}, csv_path)
+
+
+def test_shards_partition_the_grid():
+    from lso_analysis.reports.sweep import parse_shard, shard_of
+
+    outputs = [f"10-covid-impact--province-p{i}" for i in range(40)]
+    shares = [[o for o in outputs if shard_of(o, (i, 3))] for i in (1, 2, 3)]
+    assert sorted(sum(shares, [])) == sorted(outputs)  # every report in exactly one share
+    assert all(shares)
+    assert parse_shard("2/3") == (2, 3)
+    for bad in ("0/3", "4/3", "2", "a/b"):
+        with pytest.raises(ParameterError, match="--shard"):
+            parse_shard(bad)
+
+
+@pytest.mark.slow
+def test_sweep_builds_one_report_per_value_and_shards_merge(tmp_path):
+    options = make_project(tmp_path / "p", {"01-fixture-report.ipynb": GOOD})
+    sweep = ["-p", "n=4", "-p", "n=5", "-p", "n=6"]
+    params = [a for a in sweep if a != "-p"]
+    reports = {}
+    for i in (1, 2):
+        shard_dir = tmp_path / f"shard{i}"
+        result = run_build(options, params=params, shard=f"{i}/2", reports_dir=shard_dir)
+        assert result.code == 0, result.err
+        reports[i] = sorted(p.name for p in shard_dir.glob("*.html") if p.name != "index.html")
+    assert sorted(reports[1] + reports[2]) == [f"01-fixture-report--n-{n}.html" for n in (4, 5, 6)]
+    assert not set(reports[1]) & set(reports[2])
+    # gather the shards into one folder, then merge the index
+    merged = tmp_path / "merged"
+    for i in (1, 2):
+        shutil.copytree(tmp_path / f"shard{i}", merged, dirs_exist_ok=True)
+    result = run_build(options, reports_dir=merged, index_only=True)
+    assert result.code == 0
+    index = (merged / "index.html").read_text(encoding="utf-8")
+    assert all(f"01-fixture-report--n-{n}.html" in index for n in (4, 5, 6))
+    assert '<tr class="group"><th colspan="4">Lạng Sơn</th></tr>' in index

@@ -52,13 +52,20 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                              "repeatable")
     parser.add_argument("-p", "--parameter", dest="params", action="append", default=[], metavar="KEY=VALUE",
                         help="set a notebook parameter, typed by its default in the 'parameters' cell "
-                             "(a string default keeps the text: -p province=06 gives '06'); repeatable")
+                             "(a string default keeps the text: -p province=06 gives '06'); a key given again "
+                             "sweeps its values (-p province=A -p province=B), and province=@GROUP sweeps a "
+                             "group of the reference geographies (@northern_border)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help="notebooks run in parallel (default: the number of CPUs)")
     parser.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
     parser.add_argument("--clean", action="store_true",
                         help="remove files earlier builds wrote first: all of them, the selected notebooks' "
                              "with --only, only this variant with -p; nothing a build did not write")
+    parser.add_argument("--shard", metavar="I/N", default=None,
+                        help="build only the I-th of N deterministic shares of the reports (spread a sweep over a "
+                             "CI matrix; gather the folders and run --index-only to merge)")
+    parser.add_argument("--index-only", action="store_true",
+                        help="only rewrite index.html from the reports in the folder (after gathering shards)")
     parser.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--reports-dir", type=Path, default=None, help=argparse.SUPPRESS)
 
@@ -69,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     options = BuildOptions(only=list(args.only), params=list(args.params), jobs=args.jobs,
-                           force=args.force, clean=args.clean)  # fmt: skip
+                           force=args.force, clean=args.clean, shard=args.shard,
+                           index_only=args.index_only)  # fmt: skip
     if getattr(args, "notebooks_dir", None):
         options.notebooks_dir = args.notebooks_dir
     if getattr(args, "reports_dir", None):

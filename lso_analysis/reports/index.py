@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from html import escape
 from pathlib import Path
 
@@ -22,6 +23,7 @@ code { font-size: 12px; }
 .ok { color: #1e7b34; } .failed { color: #b3261e; font-weight: 600; } .missing { color: #888; }
 .links a { margin-right: 0.6em; font-size: 13px; }
 .error { display: block; color: #b3261e; font-size: 12px; }
+tr.group th { background: #f4f6f8; font-size: 15px; padding-top: 0.9em; }
 """
 
 
@@ -62,6 +64,30 @@ def _row(output: str, title: str, parameters: dict[str, str], overrides: dict, s
     )
 
 
+def _province_of(parameters: dict[str, str]) -> str:
+    value = parameters.get("province", "")
+    try:
+        return str(ast.literal_eval(value)) if value else ""
+    except (ValueError, SyntaxError):
+        return value
+
+
+def _grouped(rows: list[tuple[str, str]], states: list[dict], stems: dict[str, Path]) -> list[str]:
+    """Rows grouped under a heading per province (the default reports' province first), sorted within."""
+    province = {s["output"]: _province_of(s.get("parameters", {})) for s in states}
+    default = next((province[s["output"]] for s in states if not s.get("overrides")), "")
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for output, row in rows:
+        groups.setdefault(province.get(output, default), []).append((output, row))
+    order = sorted(groups, key=lambda name: (name != default, name))
+    out = []
+    for name in order:
+        if len(groups) > 1 or name:
+            out.append(f'<tr class="group"><th colspan="4">{escape(name or "other reports")}</th></tr>')
+        out.extend(row for _, row in sorted(groups[name]))
+    return out
+
+
 def render_index(notebooks: list[Path], reports_dir: Path, data_folder: str = "") -> str:
     """Render the index from the state files (so it lists earlier parameter sweeps too).
 
@@ -84,7 +110,7 @@ def render_index(notebooks: list[Path], reports_dir: Path, data_folder: str = ""
     for stem, path in stems.items():
         if stem not in have:
             rows.append((stem, _row(stem, title_of(path), {}, {}, None, reports_dir)))
-    body = "\n".join(row for _, row in sorted(rows))
+    body = "\n".join(_grouped(rows, states, stems))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'

@@ -155,22 +155,6 @@ def coerce_value(raw: str, default: Any, name: str, notebook: str) -> Any:
     return value
 
 
-def parse_assignments(items: list[str]) -> dict[str, str]:
-    """Split ``KEY=VALUE`` options (the value may contain ``=``).
-
-    Raises:
-        ParameterError: for an item without ``=`` or with an invalid name.
-    """
-    parsed: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep or not key.isidentifier():
-            raise ParameterError(f"bad -p option {item!r}: expected KEY=VALUE with a Python name as KEY")
-        parsed[key] = value
-    return parsed
-
-
 def resolve_overrides(
     assignments: dict[str, str], parameters: dict[str, Parameter], notebook: str
 ) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from .execute import KERNEL_CONFIG, Job, Result
 from .files import KERNEL_SCRATCH_PREFIX, BuildLock, build_lock, remove_leftovers, write_atomic
 from .index import write_index
 from .manifest import clean_reports, register
-from .params import ParameterError, parse_assignments
+from .params import ParameterError
+from .sweep import expand_groups, grid, parse_shard, parse_sweep, shard_of
 from .plan import Planned, UsageError, discover_notebooks, plan_report, select_notebooks, stale_reports
 from .provenance import git_commit
 from .state import Fingerprint, fingerprint, read_state, write_state
@@ -38,6 +39,8 @@ class BuildOptions:
     jobs: int | None = None  # default: os.cpu_count()
     force: bool = False
     clean: bool = False
+    shard: str | None = None  # "I/N": build only this share of the reports (a CI matrix)
+    index_only: bool = False  # rewrite index.html from the reports already in the folder (merges shards)
     notebooks_dir: Path = field(default_factory=lambda: paths.NOTEBOOKS_DIR)
     reports_dir: Path = field(default_factory=paths.reports_dir)
     project_root: Path = field(default_factory=lambda: paths.ROOT)  # git commit, and the prefix scrubbed from outputs
@@ -76,11 +79,19 @@ def data_folder_label(options: BuildOptions) -> str:
 
 def _plan(options: BuildOptions, notebooks: list[Path]) -> tuple[list[Planned], Fingerprint]:
     selected = select_notebooks(notebooks, options.only)
-    assignments = parse_assignments(options.params)
+    reference = options.data_dirs[1] if len(options.data_dirs) > 1 else None
+    sweep = expand_groups(parse_sweep(options.params), reference / "geographies.csv" if reference else None)
+    shard = parse_shard(options.shard)
     facts = DataFacts.read(options.data_dirs[0] if options.data_dirs else None)
     fp = fingerprint(list(options.data_dirs), options.library_dir, code=git_commit(options.project_root),
                      data_folder=data_folder_label(options))  # fmt: skip
-    return [plan_report(notebook, assignments, fp, facts) for notebook in selected], fp
+    planned: dict[str, Planned] = {}
+    for assignments in grid(sweep):
+        for notebook in selected:
+            p = plan_report(notebook, assignments, fp, facts)
+            if shard is None or shard_of(p.output, shard):
+                planned.setdefault(p.output, p)
+    return list(planned.values()), fp
 
 
 def build(options: BuildOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -98,6 +109,11 @@ def build(options: BuildOptions, out: TextIO | None = None, err: TextIO | None =
     notebooks = discover_notebooks(options.notebooks_dir)
     if not notebooks:
         print("no notebooks yet", file=out)
+        return EXIT_OK
+    if options.index_only:
+        with build_lock(options.reports_dir, err=err):
+            path = write_index(notebooks, options.reports_dir, data_folder_label(options))
+        print(f"wrote {_shown(path)}", file=out)
         return EXIT_OK
     try:
         planned, fp = _plan(options, notebooks)
