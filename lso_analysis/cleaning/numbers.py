@@ -182,11 +182,6 @@ def _unit_table() -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
     return pattern, table
 
 
-def unit_phrases() -> dict[str, tuple[str, float]]:
-    """The unit phrase table: lower-case phrase → (canonical unit, factor)."""
-    return dict(_unit_table()[1])
-
-
 _SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
 
