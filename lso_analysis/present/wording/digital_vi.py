@@ -292,7 +292,6 @@ _MISSING = {
     "ranks": "xếp hạng DTI hoặc PCI nào", "dti_rank": "xếp hạng DTI nào", "pci_rank": "xếp hạng PCI nào",
     "pillars": "xếp hạng trụ cột DTI nào", "targets": "mục tiêu nào về chính quyền số",
     "services": "số liệu nào về dịch vụ công trực tuyến",
-    "findings": "số liệu nào về chính quyền số để rút ra nhận định",
     "judgements": "nhận định nào đã ghi nhận về số liệu của nền tảng cửa khẩu số",
 }
 _CAPTIONS = {
@@ -347,6 +346,8 @@ wording.register("digital", "vi", {
     ("digital.title", "window"): "Chính quyền số ở {province}, {period}",
     **{("digital.caption", k): t for k, t in _CAPTIONS.items()},
     **{("digital.missing", k): _NO.format(what=w) for k, w in _MISSING.items()},
+    ("digital.missing", "findings"): "> **Không có số liệu.** Bộ dữ liệu không có số liệu nào về chính quyền số của "
+                                     "{province} trong {period} để rút ra nhận định.",
     ("digital.context", "row"): "{text}",
     ("digital.judgements", "outside_only"): "Các nhận định đã ghi nhận về số liệu của nền tảng trong giai đoạn xem xét "
                                             "có đối chiếu cả số liệu ngoài giai đoạn, nên không nêu tại đây: {ids}.",
