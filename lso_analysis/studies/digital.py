@@ -127,7 +127,7 @@ def milestones_claims(data: Digital):
 
 def services_table(data: Digital):
     """Every reported figure on online services and dossiers, with what it counts (its code's name)."""
-    return _table_or(data, _quoted(figures_table(service_figures(data), data), service_figures(data), data),
+    return _table_or(data, quoted(figures_table(service_figures(data), data), service_figures(data), data),
                      "services", "services", cells=("recorded conflict",))
 
 
@@ -147,15 +147,15 @@ def border_stages_table(data: Digital):
 
 def border_figures_table(data: Digital):
     """Every reported figure on the platform."""
-    return _table_or(data, _quoted(figures_table(border_figures(data), data), border_figures(data), data),
+    return _table_or(data, quoted(figures_table(border_figures(data), data), border_figures(data), data),
                      "border_figures", "border_figures", cells=("recorded conflict",))
 
 
-def _quoted(table, rows, data: Digital):
-    """The printed words of a figure kept as printed when its source is in Vietnamese (or the edition is English);
-    otherwise ``quote_foreign`` (the Vietnamese edition quotes no English)."""
+def quoted(table, rows, data: Digital):
+    """The printed words of each figure as the edition quotes them: ``quote`` for a source in Vietnamese (or of
+    unknown language), ``quote_foreign`` for one in another language (the Vietnamese edition quotes no English)."""
     out = table.copy()
-    out["as printed"] = [raw if data.source_language(sid) in ("vi", "") else data.label("quote_foreign", raw=raw)
+    out["as printed"] = [data.label("quote" if data.source_language(sid) in ("vi", "") else "quote_foreign", raw=raw)
                          for raw, sid in zip(out["as printed"], rows["source_id"])]
     return out
 

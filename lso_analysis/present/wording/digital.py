@@ -312,7 +312,7 @@ _LABELS = {
         "derived", "printed", "official", "press", "mirror", "low", "accounts", "share of plan", "share of population",
         "plan implied", "population implied", "population printed")},
     "bound_top": "at most {value}", "bound_at_least": "at least {value}", "bound_exact": "{value}",
-    "quote_foreign": "{raw}", "event_title": "{title}",
+    "quote": "{raw}", "quote_foreign": "{raw}", "event_title": "{title}",
     **{f"lane.{c}": c for c in ("indices", "policy", "border", "digital")},
     **{f"legend.{c}": c for c in ("dti_rank", "pci_rank")},
     "ranks_ylabel": "rank", "ranks_flagged": "\nflagged in the table: {items}", "flagged_item": "{index} {year}",

@@ -335,7 +335,7 @@ _CELLS = {
 _LABELS = {
     **{f"col.{k}": v for k, v in _COLUMNS.items()}, **{f"cell.{k}": v for k, v in _CELLS.items()},
     "bound_top": "thuộc nhóm {value} tỉnh dẫn đầu", "bound_at_least": "tối thiểu {value}", "bound_exact": "{value}",
-    "quote_foreign": "—", "event_title": "{kind}",
+    "quote": "“{raw}”", "quote_foreign": "—", "event_title": "{kind}",
     "lane.indices": "chỉ số", "lane.policy": "kế hoạch", "lane.border": "cửa khẩu", "lane.digital": "chính quyền số",
     "legend.dti_rank": "DTI", "legend.pci_rank": "PCI",
     "ranks_ylabel": "thứ hạng", "ranks_flagged": "\ncó lưu ý trong bảng: {items}", "flagged_item": "{index} năm {year}",
