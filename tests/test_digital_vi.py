@@ -206,3 +206,24 @@ def test_every_case_renders_in_vietnamese():
     assert_vietnamese(texts)
     assert any("1.234,5" in t for t in texts) and any("57,76%" in t for t in texts)
     assert any("2,5 giờ" in t for t in texts)
+
+
+def test_context_text_vi_is_an_optional_column(data_dir):
+    """``context.csv`` may carry ``text_vi`` (empty allowed); without it the column is empty; another one fails."""
+    from conftest import write_csv
+    from lso_analysis.dataset.build import build
+    from lso_analysis.errors import LsoDataError
+
+    header = ["province", "topic", "text", "source_id"]
+    rows = [["Lạng Sơn", "digital_border", "A platform.", "test-20210815-monthly"],
+            ["Lạng Sơn", "economy", "An economy.", "test-20210815-monthly"]]
+    write_csv(data_dir / "raw" / "context.csv", header, rows)
+    build(data_dir / "processed", data_dir / "raw", data_dir / "reference")
+    assert list(pd.read_pickle(data_dir / "processed" / "context.pkl")["text_vi"]) == ["", ""]
+    write_csv(data_dir / "raw" / "context.csv", header + ["text_vi"], [rows[0] + ["Một nền tảng."], rows[1] + [""]])
+    build(data_dir / "processed", data_dir / "raw", data_dir / "reference")
+    assert list(pd.read_pickle(data_dir / "processed" / "context.pkl")["text_vi"]) == ["Một nền tảng.", ""]
+    write_csv(data_dir / "raw" / "context.csv", header + ["text_fr"], [r + [""] for r in rows])
+    with pytest.raises(LsoDataError) as info:
+        build(data_dir / "processed", data_dir / "raw", data_dir / "reference")
+    assert any("text_fr" in str(p) for p in info.value.problems)
