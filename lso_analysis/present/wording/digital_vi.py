@@ -248,7 +248,7 @@ def _finding_services(claim, f):
 
 def _finding_ranks(claim, f):
     v = claim.values
-    head = {"improved": "Thứ hạng được cải thiện.", "worsened": "Thứ hạng bị tụt.", "unchanged": "Thứ hạng giữ nguyên.",
+    head = {"improved": "Thứ hạng được cải thiện.", "worsened": "Thứ hạng giảm.", "unchanged": "Thứ hạng giữ nguyên.",
             "mixed": "Hai bảng xếp hạng diễn biến khác nhau.",
             "single_years": "Chỉ có thứ hạng của từng năm riêng lẻ."}[claim.case]
     return f"**{head}** Xếp hạng DTI: {_rank_list(f, v['dti'])}; xếp hạng PCI: {_rank_list(f, v['pci'])}."
