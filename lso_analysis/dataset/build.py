@@ -119,7 +119,7 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
         events = read_table(raw_dir / "events.csv", EVENT_COLUMNS, problems, optional=())
         built.events = _check_events(events, sources, {k["code"] for k in kinds_table.rows}, problems)
     if (raw_dir / "context.csv").exists():
-        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=())
+        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=("text_vi",))
         built.context = _check_context(context, sources, problems)
     built.conflicts = _check_conflicts(corrections.get("conflicts") or [], built, raw_dir, problems)
     return built, problems
@@ -274,9 +274,13 @@ def _check_events(table: Table, sources, kinds: set[str], problems: list[Problem
 
 
 def _check_context(table: Table, sources, problems: list[Problem]) -> list[dict]:
-    """Context about one province (our own words, with the source that supports them)."""
+    """Context about one province (our own words, with the source that supports them).
+
+    ``text_vi`` (optional, may be empty) is the Vietnamese text, shown only in the Vietnamese edition.
+    """
     seen = set()
     for row, line in zip(table.rows, table.lines):
+        row.setdefault("text_vi", "")
         key = (row["province"], row["topic"])
         if key in seen:
             problems.append(Problem(table.name, line, "topic", f"duplicate topic {row['topic']!r} for {row['province']}"))

@@ -47,6 +47,8 @@ _UNIT_SUFFIX_VI = {
     "points": " điểm",
     "months": " tháng",
     "USD": " USD",
+    "minutes": " phút",
+    "hours": " giờ",
 }
 
 

@@ -180,11 +180,13 @@ def periods_not_printed(data: Digital) -> Claim:
 
 def platform_name(data: Digital) -> Claim:
     """The province's citizen platform as its context rows name it, or that the data hold no name."""
-    rows = data.context[data.context["topic"] == "digital_citizen_platform"]
-    if rows.empty:
+    if (data.context["topic"] == "digital_citizen_platform").sum() == 0:
         return claim(data, "digital.platform_name", "unnamed", {"province": data.scope.province})
-    row = rows.iloc[0]
-    return claim(data, "digital.platform_name", "named", {"text": row["text"]}, [row["source_id"]])
+    rows = dg.context_rows(data, ["digital_citizen_platform"])
+    if not rows:  # named in the data, but not in the report's language
+        return claim(data, "digital.platform_name", "untranslated", {"province": data.scope.province})
+    text, source_id = rows[0]
+    return claim(data, "digital.platform_name", "named", {"text": text}, [source_id])
 
 
 def accounts_plan(data: Digital, check: dg.AccountsCheck) -> Claim:

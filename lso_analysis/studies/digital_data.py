@@ -47,6 +47,9 @@ class Digital:
     context: pd.DataFrame
     kinds: pd.DataFrame
     indicators: pd.DataFrame
+    #: The sources of the province (``source_id``, ``language``…), when known: their language decides whether a
+    #: figure's printed words are quoted in the Vietnamese edition.
+    sources: pd.DataFrame | None = None
 
     @property
     def reported(self) -> pd.DataFrame:
@@ -61,14 +64,44 @@ class Digital:
         return rank_series(self.reported, self.scope, self.conflicts)
 
     def name(self, code: str) -> str:
-        """The codebook's English name of an indicator (the code when unknown)."""
-        names = dict(zip(self.indicators["code"], self.indicators["name_en"]))
-        return names.get(code, code)
+        """The codebook's name of an indicator in the scope's language (the code when unknown)."""
+        return _named(self.indicators, code, self.scope.language)
 
     def kind_name(self, code: str) -> str:
-        """The event codebook's English name of a kind."""
-        names = dict(zip(self.kinds["code"], self.kinds["name_en"]))
-        return names.get(code, code)
+        """The event codebook's name of a kind in the scope's language."""
+        return _named(self.kinds, code, self.scope.language)
+
+    def label(self, key: str, **values) -> str:
+        """A table heading, cell word, chart title or axis label (``digital.label``) in the scope's language."""
+        return label(self.scope.language, key, **values)
+
+    def source_language(self, source_id: str) -> str:
+        """The language a source is written in (``""`` when unknown)."""
+        if self.sources is None or "language" not in self.sources:
+            return ""
+        found = self.sources.loc[self.sources["source_id"] == source_id, "language"]
+        return str(found.iloc[0]) if len(found) else ""
+
+
+def _named(codebook: pd.DataFrame, code: str, language: str) -> str:
+    """A code's ``name_<language>`` in a codebook, the English name when that is empty, the code when unknown."""
+    rows = codebook[codebook["code"] == code]
+    if rows.empty:
+        return code
+    row = rows.iloc[0]
+    name = row.get(f"name_{language}", "")
+    return str(name) if isinstance(name, str) and name.strip() else str(row["name_en"])
+
+
+def label(language: str, key: str, **values) -> str:
+    """The ``digital.label`` wording ``key`` in ``language``, formatted with ``values``.
+
+    Plain text: tables and captions escape it when shown, chart titles draw it as it is.
+    """
+    from lso_analysis.present import wording
+
+    template = wording.template("digital.label", key, language)
+    return template.format(**values) if values else template
 
 
 def load(scope: Scope) -> Digital:
@@ -105,7 +138,19 @@ def from_frames(scope: Scope, observations: pd.DataFrame, events: pd.DataFrame, 
     events = scope.events(events[events["source_id"].isin(own)])
     return Digital(scope, window.reset_index(drop=True), targets.reset_index(drop=True), events.reset_index(drop=True),
                    conflicts, context[context["province"] == scope.province].reset_index(drop=True), kinds,
-                   indicators)
+                   indicators, sources[sources["source_id"].isin(own)].reset_index(drop=True))
+
+
+def context_rows(data: Digital, topics) -> list[tuple[str, str]]:
+    """``(text, source id)`` of the province's context rows on ``topics`` written in the scope's language.
+
+    ``context.csv`` is written in English (``text``); ``text_vi`` holds the Vietnamese text, and a row left
+    empty in a language is not shown in that language's edition.
+    """
+    column = "text" if data.scope.language == "en" else f"text_{data.scope.language}"
+    rows = data.context[data.context["topic"].isin(list(topics))]
+    texts = rows[column] if column in rows.columns else pd.Series("", index=rows.index)
+    return [(str(t), s) for t, s in zip(texts, rows["source_id"]) if isinstance(t, str) and t.strip()]
 
 
 def fmt_figure(row, language: str = "en") -> str:
@@ -176,7 +221,9 @@ def timeline_lanes(events: pd.DataFrame, kinds: pd.DataFrame) -> pd.DataFrame:
 
 def event_table(events: pd.DataFrame, data: Digital) -> pd.DataFrame:
     """Events for display: date, kind (codebook name), what happened, crossing, source."""
-    return pd.DataFrame({"date": events["date"].dt.strftime("%Y-%m-%d"),
+    dates = (events["date"].dt.strftime("%Y-%m-%d") if data.scope.language == "en"
+             else events["date"].map(lambda d: labels.date_label(d, data.scope.language)))
+    return pd.DataFrame({"date": dates,
                          "kind": [data.kind_name(k) for k in events["kind"]], "event": events["title"],
                          "crossing": events["crossing"].fillna("").replace("", "—"),
                          "source_id": events["source_id"]}).reset_index(drop=True)
@@ -414,8 +461,8 @@ def _target_row(t: dict, reported: pd.DataFrame, data: Digital) -> dict:
 
 def target_text(t, language: str = "en") -> str:
     """A target as a bound: "at most 10" for a rank, "at least 10%" for an open-ended goal, else the figure."""
-    bound = "at most " if t["unit"] == "rank" else "at least " if math.isnan(t["value_high"]) else ""
-    return bound + fmt_value(t["value"], t["unit"], language=language)
+    bound = "bound_top" if t["unit"] == "rank" else "bound_at_least" if math.isnan(t["value_high"]) else "bound_exact"
+    return label(language, bound, value=fmt_value(t["value"], t["unit"], language=language))
 
 
 def later_targets(data: Digital, codes=None) -> pd.DataFrame:

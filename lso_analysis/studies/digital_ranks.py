@@ -64,17 +64,25 @@ def rank_table(series: pd.DataFrame) -> pd.DataFrame:
                         ).reset_index(drop=True)
 
 
-def plot_ranks(series: pd.DataFrame, title: str, indicators=("dti_rank", "pci_rank")):
-    """The headline ranks by year, first place at the top; ranks with a recorded caveat are named in the title."""
-    from lso_analysis.present import plotting
+def plot_ranks(series: pd.DataFrame, title: str, indicators=("dti_rank", "pci_rank"), label=None):
+    """The headline ranks by year, first place at the top; ranks with a recorded caveat are named in the title.
 
+    Args:
+        label: ``(key, **values) -> str``, the study's words (``digital.label``) in the report's language.
+    """
+    from lso_analysis.present import plotting
+    from lso_analysis.studies.digital_data import label as english
+
+    label = label or (lambda key, **values: english("en", key, **values))
     rows = series[series["indicator"].isin(indicators)]
     # One "no data" row per year without any rank, none where another index has a value.
     empty_year = rows.groupby("year")["value"].transform(lambda v: v.isna().all())
     rows = rows[rows["value"].notna() | (empty_year & ~rows.duplicated("year"))]
-    flagged = [f"{r.indicator} {r.year}" for r in rows.itertuples() if r.caveat]
-    title += f"\nflagged in the table: {', '.join(flagged)}" if flagged else ""
-    fig = plotting.plot_series_with_intervals(rows, title=title, ylabel="rank", group_col="indicator")
+    flagged = [label("flagged_item", index=label(f"legend.{r.indicator}"), year=r.year) for r in rows.itertuples()
+               if r.caveat]
+    title += label("ranks_flagged", items=", ".join(flagged)) if flagged else ""
+    rows = rows.assign(indicator=[label(f"legend.{i}") for i in rows["indicator"]])
+    fig = plotting.plot_series_with_intervals(rows, title=title, ylabel=label("ranks_ylabel"), group_col="indicator")
     if fig.axes and fig.axes[0].lines:
         fig.axes[0].invert_yaxis()
     return fig

@@ -300,7 +300,26 @@ _CAPTIONS = {
     "later_targets": "Targets set in the plans of {province} for years after {period}: yardsticks, not assessed",
 }
 
+#: Table headings, cell words, chart labels (``digital.label``); an empty heading drops its column.
+_LABELS = {
+    **{f"col.{c}": c for c in (
+        "period", "what is counted", "figure", "as printed", "transcriber's note", "recorded conflict", "source_id",
+        "source_ids", "date", "kind", "event", "crossing", "id", "judgement", "value", "how obtained", "reliability",
+        "indicator", "target", "by", "set in", "reported", "reported for", "verdict", "caveat", "year", "rank")},
+    "col.figures compared": "",
+    **{f"cell.{c}": c for c in (
+        "none", "met", "reached early", "missed", "not yet due", "no figure reported", "reported", "estimated",
+        "derived", "printed", "official", "press", "mirror", "low", "accounts", "share of plan", "share of population",
+        "plan implied", "population implied", "population printed")},
+    "bound_top": "at most {value}", "bound_at_least": "at least {value}", "bound_exact": "{value}",
+    "quote": "{raw}", "quote_foreign": "{raw}", "event_title": "{title}",
+    **{f"lane.{c}": c for c in ("indices", "policy", "border", "digital")},
+    **{f"legend.{c}": c for c in ("dti_rank", "pci_rank")},
+    "ranks_ylabel": "rank", "ranks_flagged": "\nflagged in the table: {items}", "flagged_item": "{index} {year}",
+}
+
 wording.register("digital", "en", {
+    **{("digital.label", k): t for k, t in _LABELS.items()},
     ("digital.title", "window"): "Digital government in {province}, {period}",
     **{("digital.caption", k): t for k, t in _CAPTIONS.items()},
     **{("digital.missing", k): _NO.format(what=w) for k, w in _MISSING.items()},
@@ -323,6 +342,8 @@ wording.register("digital", "en", {
                                                            "one_full_year", "one_part_year")},
     **{("digital.periods_not_printed", c): _not_printed for c in ("some", "none")},
     ("digital.platform_name", "named"): "{text}",
+    ("digital.platform_name", "untranslated"): "The data name a citizen platform of {province}, but give its name in "
+                                               "another language only.",
     ("digital.platform_name", "unnamed"): "The data hold no name for a citizen platform of {province}; its accounts, "
                                           "if any, are counted under the codebook's citizen-account indicator.",
     **{("digital.accounts_plan", c): _plan for c in ("above_plan", "below_plan", "at_plan", "no_plan")},
@@ -344,3 +365,6 @@ wording.register("digital", "en", {
                                                                 "unchecked")},
     **{("digital.finding_border", c): _finding_border for c in ("time_measured", "no_time_measured")},
 })
+
+
+from lso_analysis.present.wording import digital_vi  # noqa: E402,F401  (the Vietnamese table registers itself)
