@@ -81,7 +81,7 @@ def quarter_number(word: str) -> int:
     q = word.lower()
     n = _ROMAN.get(q) or {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(q) or (int(q) if q.isdigit() else 0)
     if not 1 <= n <= 4:
-        raise ValueError("a quarter outside I..IV")
+        raise ValueError(f"a quarter outside I..IV ({word!r})")
     return n
 
 
@@ -164,7 +164,7 @@ def span_forms() -> list[tuple[str, Callable]]:
         (rf"(?:6|sáu) tháng đầu năm{_Y}|nửa đầu năm{_Y}|nửa năm đầu{_Y}|(?:the )?first half(?: of)?{_Y}|h1{_Y}"
          rf"|(?:lũy kế |luỹ kế )?(?:6|sáu) tháng(?: năm)?{_Y}",
          lambda g: _half(1, _first(g))),
-        (rf"(?:quý|quí|q) ?([ivx]+|\d)(?: ?(?:/|-) ?| năm | )?({YEAR})?", lambda g: _quarter(g[0], g[1])),
+        (rf"(?:quý|quí|q) ?(iv|i{{1,3}}|\d)(?![\w])(?: ?(?:/|-) ?| năm | )?({YEAR})?", lambda g: _quarter(g[0], g[1])),
         (rf"(?:the )?(first|second|third|fourth) quarter(?: of)?(?: ({YEAR}))?", lambda g: _quarter(g[0], g[1])),
         (rf"(?:lũy kế |luỹ kế |bình quân |trong |sau |the first |first |the )?({_NUM}) (?:tháng|months)"
          rf"(?: đầu năm| đầu| of the year| of)?{_Y}", lambda g: _ytd(number(g[0]), g[1])),

@@ -161,7 +161,9 @@ def prepare_folder(out_dir: Path) -> Path:
     (out_dir / "raw" / "observations").mkdir(parents=True, exist_ok=True)
     reference = out_dir / "reference"
     if not reference.is_dir():
-        shutil.copytree(paths.REFERENCE_DIR, reference, ignore=shutil.ignore_patterns("expected_counts.csv", ".*"))
+        # research_files.csv lists the project's own research notes, which a new source's folder does not transcribe.
+        shutil.copytree(paths.REFERENCE_DIR, reference,
+                        ignore=shutil.ignore_patterns("expected_counts.csv", "research_files.csv", ".*"))
         (reference / "expected_counts.csv").write_text("source_id,rows\n", encoding="utf-8")
     return reference
 
