@@ -119,7 +119,7 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
         events = read_table(raw_dir / "events.csv", EVENT_COLUMNS, problems, optional=())
         built.events = _check_events(events, sources, {k["code"] for k in kinds_table.rows}, problems)
     if (raw_dir / "context.csv").exists():
-        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=())
+        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=("text_vi",))
         built.context = _check_context(context, sources, problems)
     built.conflicts = _check_conflicts(corrections.get("conflicts") or [], built, raw_dir, problems)
     return built, problems
