@@ -74,7 +74,10 @@ def _localise(t, fig):
         legend = ax.get_legend()
         texts += list(legend.get_texts()) if legend is not None else []
         for text in texts:
-            text.set_text(exact.get(text.get_text(), text.get_text()))
+            shown = exact.get(text.get_text(), text.get_text())
+            if re.fullmatch(r"[−+-]?\d+\.\d+%", shown):  # a bar's label ("138.6%"): decimal comma
+                shown = shown.replace(".", ",")
+            text.set_text(shown)
         lanes = [x.get_text() for x in ax.get_yticklabels()]
         if any(x in exact for x in lanes):
             ax.set_yticks(ax.get_yticks(), [exact.get(x, x) for x in lanes])
