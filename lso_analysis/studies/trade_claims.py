@@ -345,6 +345,13 @@ def magnitude_fit(t) -> Claim:
     return _claim(t, "trade.magnitude_fit", "misfit" if len(bad) else "all_fit", values, _ids(judged["source_ids"]))
 
 
+def say(t, claim_of):
+    """One claim of the study shown in the report's language (``claims.say(study, claims.coverage)``); None
+    when the claim does not apply."""
+    claim = claim_of(t)
+    return None if claim is None else show([claim], t.scope.language)  # as a Claim displays itself
+
+
 def findings(t):
     """The main findings: direction of trade, who bore the fall, whether revenue followed, the budget."""
     return show([direction(t), export_share(t), revenue(t), budget(t)], t.scope.language)
