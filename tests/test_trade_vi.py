@@ -234,9 +234,17 @@ def test_real_data_claims_and_tables_are_vietnamese(real):
         check_vi(shown.caption)
         for heading_text in shown.frame.columns:
             check_vi(heading_text)
-        cells = " ".join(str(x) for col in shown.frame.columns if col not in ("Nguồn", "Nguyên văn", "Cách xác định")
+        cells = " ".join(str(x) for col in shown.frame.columns if col not in ("Nguồn", "Cách xác định")
                          for x in shown.frame[col])
         check_vi(cells)
+
+
+def test_claims_are_shown_in_the_report_language(real):
+    shown = tc.say(real, tc.coverage)._repr_markdown_()
+    assert shown.startswith("- Trong **5** năm của kỳ phân tích") and "<small>(Nguồn: " in shown
+    english = tc.say(trade.Trade(Scope(LS), real.obs, real.events, NO_CONTEXT), tc.coverage)._repr_markdown_()
+    assert english.startswith("- Of the **5** years in the window")
+    assert tc.say(vi(make_obs([{"value": 500, "period": "2021"}])), tc.after) is None  # no reopening: nothing shown
 
 
 def test_real_data_charts_are_vietnamese(real):

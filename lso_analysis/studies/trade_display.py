@@ -218,7 +218,20 @@ def trucks_table(t):
     cols = {h[0]: "period", h[1]: ("value", "count", False), h[2]: "value_raw", h[3]: "scope", h[4]: "source_ids"}
     if t.scope.language != "en":  # the transcribers' notes on what a count covers are English data
         del cols[h[3]]
-    return _table(t, t.trucks, cols, "trucks_caption", t.trucks["source_ids"], "trucks_missing", quiet=True)
+    rows = t.trucks.assign(value_raw=_printed(t, t.trucks))
+    return _table(t, rows, cols, "trucks_caption", t.trucks["source_ids"], "trucks_missing", quiet=True)
+
+
+def _printed(t, rows: pd.DataFrame) -> list[str]:
+    """The printed words of each row; in another language than English, only those of sources written in it
+    (an English source's words are not the report's language: a note says so instead)."""
+    if t.scope.language == "en" or rows.empty:
+        return list(rows["value_raw"])
+    import lso_analysis
+
+    languages = lso_analysis.load_sources().set_index("source_id")["language"]
+    return [raw if languages.get(str(src).split(";")[0], t.scope.language) == t.scope.language
+            else _w(t, "raw_other_language") for raw, src in zip(rows["value_raw"], rows["source_ids"])]
 
 
 def after_table(t):

@@ -37,6 +37,7 @@ WORDS = {
     "parts_title": "Xuất khẩu và nhập khẩu {declared}: lũy kế từ đầu năm",
     "parts_ylabel": "% tổng kim ngạch xuất khẩu và nhập khẩu",
     "ylabel_usd": "triệu USD",
+    "raw_other_language": "(nguồn tiếng Anh)",
     "parts_note": "Số trên mỗi cột: tổng kim ngạch xuất khẩu và nhập khẩu, triệu USD.",
     "exports": "xuất khẩu",
     "imports": "nhập khẩu",
