@@ -247,6 +247,19 @@ def test_claims_are_shown_in_the_report_language(real):
     assert tc.say(vi(make_obs([{"value": 500, "period": "2021"}])), tc.after) is None  # no reopening: nothing shown
 
 
+def test_no_data_notes_are_vietnamese():
+    empty = vi(make_obs([{"value": 500, "period": "2021"}])[0:0], scope=Scope("Hà Giang", language="vi"))
+    notes = [str(getattr(td, name)(empty)) for name in ("turnover_chart", "yoy_chart", "attainment_chart", "parts_chart",
+                                                        "trucks_chart", "plans_table", "revenue_table")]
+    assert notes[0] == ("> **Không có số liệu.** Bộ dữ liệu không có số liệu cả năm về kim ngạch xuất nhập khẩu mở tờ "
+                        "khai của Hà Giang; phần này để trống thay vì vẽ biểu đồ không có số liệu.")
+    for note in notes:
+        assert note.startswith("> **Không có số liệu.**") and "Hà Giang" in note
+        check_vi(note)
+    assert [getattr(td, n)(empty) for n in ("turnover_table", "yoy_table", "parts_table", "trucks_table", "after_table",
+                                            "knock_table", "mags_table", "check_table")] == [None] * 8
+
+
 def test_real_data_charts_are_vietnamese(real):
     import matplotlib.text
 

@@ -39,7 +39,10 @@ def _note(t, key: str) -> nv.Markdown:
     """The "no data" note in the report's language."""
     if t.scope.language == "en":
         return nv.missing_note(_w(t, key), t.scope.province)
-    return nv.md(trade.words("no_data_note", t.scope), what=_w(t, key), province=t.scope.province)
+    from lso_analysis.present import wording
+
+    return nv.md(wording.template("trade.words", "no_data_note", t.scope.language), what=_w(t, key),
+                 province=t.scope.province)
 
 
 def _table(t, frame, columns: dict, caption: str, sources, missing: str, has_data=None, quiet: bool = False):
