@@ -247,6 +247,17 @@ def test_claims_are_shown_in_the_report_language(real):
     assert tc.say(vi(make_obs([{"value": 500, "period": "2021"}])), tc.after) is None  # no reopening: nothing shown
 
 
+def test_printed_words_are_quoted_only_from_sources_in_the_report_language():
+    sources = lso_analysis.load_sources().set_index("source_id")["language"]
+    english, vietnamese = sources[sources == "en"].index[0], sources[sources == "vi"].index[0]
+    obs = make_obs([{"value": 500, "period": "2021", "source_id": english, "value_raw": "500 million dollars"},
+                    {"value": 600, "period": "2022", "source_id": vietnamese, "value_raw": "đạt 600 triệu USD"}])
+    how = vi(obs).turnover.set_index("year")["how"]
+    assert how[2021] == "số công bố: «(nguồn tiếng Anh)»" and how[2022] == "số công bố: «đạt 600 triệu USD»"
+    assert trade.Trade(Scope(LS), obs, NO_EVENTS, NO_CONTEXT).turnover.set_index("year")["how"][2021] == (
+        "printed: «500 million dollars»")
+
+
 def test_no_data_notes_are_vietnamese():
     empty = vi(make_obs([{"value": 500, "period": "2021"}])[0:0], scope=Scope("Hà Giang", language="vi"))
     notes = [str(getattr(td, name)(empty)) for name in ("turnover_chart", "yoy_chart", "attainment_chart", "parts_chart",

@@ -124,9 +124,23 @@ def turnover_series(scope: Scope, obs: pd.DataFrame | None = None) -> pd.DataFra
     out = _yearly(scope, "trade_turnover", obs)
     pool = _pool(scope, obs)
     pool = pool[(pool["indicator"] == "trade_turnover") & (pool["measure"] == "level")]
-    raw = obs.set_index("obs_id")["value_raw"].to_dict()
+    raw = printed_words(scope, obs)
     out["how"] = [_how(scope, r, pool, raw) for r in out.itertuples()]
     return out
+
+
+def printed_words(scope: Scope, obs: pd.DataFrame) -> dict[str, str]:
+    """``{obs_id: value_raw}``; in a language other than English, a source written in another language gives the
+    ``raw_other_language`` note instead of its words (the report quotes only words in its own language)."""
+    raw = obs.set_index("obs_id")["value_raw"].to_dict()
+    if scope.language == "en" or obs.empty:
+        return raw
+    import lso_analysis
+
+    languages = lso_analysis.load_sources().set_index("source_id")["language"]
+    other = words("raw_other_language", scope)
+    return {i: text if languages.get(src, scope.language) == scope.language else other
+            for i, text, src in zip(obs["obs_id"], obs["value_raw"], obs["source_id"])}
 
 
 def _implied_growth(level: pd.DataFrame, y: int) -> dict:
