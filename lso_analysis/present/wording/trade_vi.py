@@ -316,8 +316,8 @@ CLAIMS = {
                                      "của {peak_year}."),
     ("trade.budget", "at_peak"): ("Thu ngân sách nhà nước trên địa bàn {last_year} đạt {last}, mức cao nhất trong các "
                                   "năm có số liệu cả năm của kỳ."),
-    ("trade.budget", "one_year"): ("Thu ngân sách nhà nước trên địa bàn chỉ có một số liệu cả năm trong kỳ ({last}, "
-                                   "{last_year}): chưa thể so sánh."),
+    ("trade.budget", "one_year"): ("Thu ngân sách nhà nước trên địa bàn chỉ có một số liệu cả năm trong kỳ: {last} "
+                                   "{last_year}; chưa thể so sánh."),
     ("trade.budget", "no_data"): "Không có số liệu cả năm về thu ngân sách nhà nước trên địa bàn {province} trong {window}.",
     ("trade.magnitudes", "apart"): ("Ở những kỳ công bố cả hai số liệu, kim ngạch hàng hóa qua địa bàn (mọi loại hình) "
                                     "gấp {low} đến {high} lần kim ngạch mở tờ khai ({n} kỳ)."),
