@@ -82,7 +82,7 @@ WORDS = {
     "fig_reported": "số báo cáo",
     "fig_estimated": "ước tính",
     "fig_derived": "số tính toán (suy ra)",
-    "fig_open": "khoảng không có cận trên/dưới",
+    "fig_open": "khoảng mở một phía (hơn/dưới)",
     "fig_no_data": "không có số liệu",
     "fig_bars": "Vạch dọc: khoảng giá trị mà số liệu công bố cho phép.",
     "fig_sources": "Nguồn: ",
