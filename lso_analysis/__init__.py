@@ -29,6 +29,7 @@ _EXPORTS = {
     "load_conflicts": "dataset.loaders",
     "load_event_kinds": "dataset.loaders",
     "load_context": "dataset.loaders",
+    "context_in": "dataset.loaders",
     "load_geographies": "dataset.loaders",
     "detect_province": "extract.provinces",
     "extract_observations": "extract.pipeline",

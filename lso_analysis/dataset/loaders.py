@@ -197,13 +197,33 @@ def load_event_kinds():
     return _frame("event_kinds")
 
 
-def load_context(province: str | None = "Lạng Sơn"):
-    """Context about a province in the project's own words (``topic``, ``text``, ``source_id``), from
-    ``data/raw/context.csv``: reports show it only for the province it describes."""
+def load_context(province: str | None = "Lạng Sơn", language: str | None = None):
+    """Context about a province in the project's own words (``topic``, ``text``, ``text_vi``, ``source_id``),
+    from ``data/raw/context.csv``: reports show it only for the province it describes.
+
+    Args:
+        province: keep this province's rows (``None``: all).
+        language: ``None`` keeps both texts; ``en`` or ``vi`` puts the text in that language in ``text``
+            (see :func:`context_in`).
+    """
     context = _frame("context")
-    if province is None:
+    if "text_vi" not in context:
+        context["text_vi"] = ""
+    if province is not None:
+        context = context[context["province"].eq(normalize_text(province))].reset_index(drop=True)
+    return context if language is None else context_in(context, language)
+
+
+def context_in(context, language: str = "en"):
+    """Context rows with ``text`` in ``language``: English as written; Vietnamese from ``text_vi``, a row
+    with no Vietnamese text left out (a Vietnamese report shows nothing rather than English)."""
+    if language == "en" or context is None:
         return context
-    return context[context["province"].eq(normalize_text(province))].reset_index(drop=True)
+    if language != "vi":
+        raise ValueError(f"language {language!r}: use 'en' or 'vi'")
+    texts = context["text_vi"].fillna("").astype(str) if "text_vi" in context else context["text"].map(lambda _: "")
+    out = context.assign(text=texts)
+    return out[out["text"].str.strip() != ""].reset_index(drop=True)
 
 
 def load_conflicts():

@@ -30,6 +30,29 @@ def words(key: str, scope: Scope, **values) -> str:
     return wording.template("trade.words", key, scope.language).format(**values)
 
 
+def event_text(scope: Scope, event) -> str:
+    """An event in the report's language: its title in English; in Vietnamese (the titles are English data)
+    its kind (``event_kinds.csv`` ``name_vi``) at its crossings, in the ``trade.words`` wordings."""
+    if scope.language == "en":
+        return str(event["title"])
+    import lso_analysis
+
+    names = [c.strip() for c in str(event.get("crossing") or "").split(";") if c.strip() and c.strip() != "nan"]
+    kind = lso_analysis.load_event_kinds().set_index("code").get(f"name_{scope.language}", pd.Series(dtype=str))
+    name = str(kind.get(event["kind"], event["kind"]))
+    if not names:
+        return name
+    if names == ["auxiliary gates"]:
+        gates = words("auxiliary gates", scope)
+    elif len(names) == 1:
+        gates = words("gate", scope, name=names[0])
+    else:
+        gates = words("gates", scope, names=", ".join(names[:-1]) + words("and", scope) + names[-1])
+    key = f"event_at_{event['kind']}"
+    return words(key if (("trade.words", key) in wording.cases(scope.language)) else "event_at", scope,
+                 kind=name, gates=gates)
+
+
 def observations(scope: Scope, obs: pd.DataFrame | None = None) -> pd.DataFrame:
     """The province's figures in the window (estimates only when included; no targets); loaded when None."""
     if obs is None:
@@ -77,7 +100,8 @@ def _how(scope: Scope, r, pool: pd.DataFrame, raw: dict) -> str:
             return words("how_missing", scope)
         p = part.assign(_d=part["period_end"] - part["period_start"]).sort_values(["_d", "obs_id"]).iloc[-1]
         return words("how_partial", scope, value=fmt(Fig.of(p, unit="USD million"), scope.language),
-                     period=fmt(Span(p["period_start"], p["period_end"]), scope.language, "the"), origin=p["origin"])
+                     period=fmt(Span(p["period_start"], p["period_end"]), scope.language, "the"),
+                     origin=words(f"origin_{p['origin']}", scope))
     if r.origin == "derived":
         inputs = words("and", scope).join(f"«{raw.get(i, i)}»" for i in r.obs_ids.split(";"))
         method = words(f"method_{r.method}", scope) if r.method in _METHODS else r.method
@@ -100,9 +124,23 @@ def turnover_series(scope: Scope, obs: pd.DataFrame | None = None) -> pd.DataFra
     out = _yearly(scope, "trade_turnover", obs)
     pool = _pool(scope, obs)
     pool = pool[(pool["indicator"] == "trade_turnover") & (pool["measure"] == "level")]
-    raw = obs.set_index("obs_id")["value_raw"].to_dict()
+    raw = printed_words(scope, obs)
     out["how"] = [_how(scope, r, pool, raw) for r in out.itertuples()]
     return out
+
+
+def printed_words(scope: Scope, obs: pd.DataFrame) -> dict[str, str]:
+    """``{obs_id: value_raw}``; in a language other than English, a source written in another language gives the
+    ``raw_other_language`` note instead of its words (the report quotes only words in its own language)."""
+    raw = obs.set_index("obs_id")["value_raw"].to_dict()
+    if scope.language == "en" or obs.empty:
+        return raw
+    import lso_analysis
+
+    languages = lso_analysis.load_sources().set_index("source_id")["language"]
+    other = words("raw_other_language", scope)
+    return {i: text if languages.get(src, scope.language) == scope.language else other
+            for i, text, src in zip(obs["obs_id"], obs["value_raw"], obs["source_id"])}
 
 
 def _implied_growth(level: pd.DataFrame, y: int) -> dict:
@@ -372,7 +410,9 @@ class Trade:
         self.scope = scope
         self.obs = observations(scope, obs)
         self.events = lso_analysis.load_events(scope.province) if events is None else events
-        self.context = lso_analysis.load_context(scope.province) if context is None else context
+        context = lso_analysis.load_context(scope.province) if context is None else context
+        #: the context rows with ``text`` in the scope's language (none without a text in it)
+        self.context = lso_analysis.context_in(context, scope.language)
 
     @cached_property
     def turnover(self) -> pd.DataFrame:

@@ -199,7 +199,7 @@ def backlog(t) -> Claim:
     sources = _ids(peak["source_ids"], last["source_ids"])
     if closure is None:
         return _claim(t, "trade.backlog", "peak", values, sources)
-    values.update(closure=closure["title"], closure_day=Day(closure["date"]),
+    values.update(closure=trade.event_text(t.scope, closure), closure_day=Day(closure["date"]),
                   days=int((peak["date"] - closure["date"]).days))
     case = "peak_on_closure" if values["days"] == 0 else "peak_after_closure"
     return _claim(t, "trade.backlog", case, values, sources + (closure["source_id"],))
@@ -241,24 +241,24 @@ def backlog_again(t) -> Claim | None:
     closure = _closure_before(t, again["date"])
     if closure is None:
         return _claim(t, "trade.backlog_again", "again", values, sources)
-    values.update(closure=closure["title"], days=int((again["date"] - closure["date"]).days))
+    values.update(closure=trade.event_text(t.scope, closure), days=int((again["date"] - closure["date"]).days))
     return _claim(t, "trade.backlog_again", "again_after_closure", values, sources + (closure["source_id"],))
 
 
 def reopening(t) -> Claim:
     """Whether the border reopened after the last closure or halt of the window, and when."""
     shut, opened = trade.last_closure(t.scope, t.events), t.reopened
-    values = {} if shut is None else {"closure": shut["title"], "closure_day": Day(shut["date"])}
+    values = {} if shut is None else {"closure": trade.event_text(t.scope, shut), "closure_day": Day(shut["date"])}
     sources = () if shut is None else (shut["source_id"],)
     if opened is not None:
-        values.update(day=Day(opened["date"]), title=opened["title"])
+        values.update(day=Day(opened["date"]), title=trade.event_text(t.scope, opened))
         case = "reopened" if shut is not None else "reopened_no_closure"
         return _claim(t, "trade.reopening", case, values, sources + (opened["source_id"],))
     if shut is None:
         return _claim(t, "trade.reopening", "no_events", {})
     resumed = trade.resumptions_after(t.scope, t.events)
     if len(resumed):
-        values["resumed"] = [(r.title, Day(r.date)) for r in resumed.itertuples()]
+        values["resumed"] = [(trade.event_text(t.scope, r), Day(r["date"])) for _, r in resumed.iterrows()]
         return _claim(t, "trade.reopening", "resumed", values, sources + tuple(resumed["source_id"]))
     return _claim(t, "trade.reopening", "not_reopened", values, sources)
 
@@ -345,6 +345,13 @@ def magnitude_fit(t) -> Claim:
                                       else r.indicator + "_name", t.scope), int(r.figures - r.fit), int(r.figures))
                          for r in bad.itertuples()]}
     return _claim(t, "trade.magnitude_fit", "misfit" if len(bad) else "all_fit", values, _ids(judged["source_ids"]))
+
+
+def say(t, claim_of):
+    """One claim of the study shown in the report's language (``claims.say(study, claims.coverage)``); None
+    when the claim does not apply."""
+    claim = claim_of(t)
+    return None if claim is None else show([claim], t.scope.language)  # as a Claim displays itself
 
 
 def findings(t):

@@ -36,16 +36,65 @@ def declared(t) -> str:
 
 
 def _note(t, key: str) -> nv.Markdown:
-    return nv.missing_note(_w(t, key), t.scope.province)
+    """The "no data" note in the report's language."""
+    if t.scope.language == "en":
+        return nv.missing_note(_w(t, key), t.scope.province)
+    from lso_analysis.present import wording
+
+    return nv.md(wording.template("trade.words", "no_data_note", t.scope.language), what=_w(t, key),
+                 province=t.scope.province)
 
 
 def _table(t, frame, columns: dict, caption: str, sources, missing: str, has_data=None, quiet: bool = False):
     """The captioned table, or the "no data" note (nothing at all when ``quiet``: a chart or claim beside it says so)."""
-    if quiet and not (len(frame) > 0 if has_data is None else has_data):
-        return None
-    shown = tables.readable(frame, columns, t.scope.language) if len(frame) else frame
+    if not (len(frame) > 0 if has_data is None else has_data):
+        return None if quiet else _note(t, missing)
+    shown = tables.readable(frame, columns, t.scope.language)
     return tables.table_or_note(shown, _w(t, caption, declared=declared(t)), list(sources), _w(t, missing),
                                 t.scope.province, has_data=has_data)
+
+
+def _localise(t, fig):
+    """A chart of the shared plotting functions with their English legend, lane, axis and caption words put
+    into the report's language (``fig_*``/``lane_*`` wordings); unchanged in English."""
+    if t.scope.language == "en":
+        return fig
+    import re
+    import textwrap
+
+    from lso_analysis.present import plotstyle, plotting
+
+    exact = {plotting.ORIGIN_LABEL[k]: _w(t, f"fig_{k}") for k in ("reported", "estimated", "derived")}
+    exact.update({"open-ended interval": _w(t, "fig_open"), "no data": _w(t, "fig_no_data"),
+                  "% of plan achieved": _w(t, "fig_plan_ylabel"), "partial year": _w(t, "fig_partial"),
+                  "USD million": _w(t, "fig_usd_million"), "count": _w(t, "fig_count"), **{code: name(t, code) for code in _NAMES},
+                  **{c: _w(t, f"lane_{c}") for c in plotting.CATEGORY_ORDER}})
+    caption = [("Bars: interval the printed figures allow.", _w(t, "fig_bars")),
+               ("Dashed line: 100 % of plan.", _w(t, "fig_plan_line")),
+               ("Sources: none", _w(t, "fig_no_sources")), ("Sources: ", _w(t, "fig_sources"))]
+    for ax in fig.axes:
+        texts = [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        legend = ax.get_legend()
+        texts += list(legend.get_texts()) if legend is not None else []
+        for text in texts:
+            shown = exact.get(text.get_text(), text.get_text())
+            if re.fullmatch(r"[−+-]?\d+\.\d+%", shown):  # a bar's label ("138.6%"): decimal comma
+                shown = shown.replace(".", ",")
+            text.set_text(shown)
+        lanes = [x.get_text() for x in ax.get_yticklabels()]
+        if any(x in exact for x in lanes):
+            ax.set_yticks(ax.get_yticks(), [exact.get(x, x) for x in lanes])
+    for text in fig.texts:
+        body = text.get_text().replace("\n", " ")
+        for en, vi in caption:
+            body = body.replace(en, vi)
+        body = re.sub(r"(\d+) of (\d+) events drawn without a label \(too close to another\)\.",
+                      lambda m: _w(t, "fig_unlabelled", n=m[1], total=m[2]), body)
+        body = re.sub(r"(\d+) events outside (\S+)\.\.(\S+) not shown\.",
+                      lambda m: _w(t, "fig_outside", n=m[1], first=m[2], last=m[3]), body)
+        width = int(fig.get_size_inches()[0] * plotstyle._CHARS_PER_INCH)
+        text.set_text("\n".join(textwrap.wrap(body, width, break_on_hyphens=False)))
+    return fig
 
 
 def turnover_chart(t):
@@ -55,18 +104,21 @@ def turnover_chart(t):
     if not t.turnover["value"].notna().any():
         return _note(t, "turnover_missing")
     title = _w(t, "turnover_title", declared=declared(t), window=t.scope.window.label())
-    return plotting.plot_series_with_intervals(t.turnover, title=title, ylabel="USD million")
+    return _localise(t, plotting.plot_series_with_intervals(t.turnover, title=title, ylabel=_w(t, "ylabel_usd")))
 
 
 def turnover_table(t):
     h = _h(t, "year", "declared", "figure", "how", "source")
     cols = {h[0]: "year", h[1]: ("value", "USD million", False), h[2]: "origin", h[3]: "how", h[4]: "source_ids"}
-    return _table(t, t.turnover, cols, "turnover_caption", t.turnover["source_ids"], "turnover_missing",
+    shown = t.turnover.assign(origin=t.turnover["origin"].replace({"missing": _w(t, "origin_missing")}))
+    return _table(t, shown, cols, "turnover_caption", t.turnover["source_ids"], "turnover_missing",
                   has_data=t.turnover["value"].notna().any(), quiet=True)
 
 
 def _shown_events(t) -> pd.DataFrame:
-    return t.border[t.border["group"].isin(trade.BORDER_GROUPS)]
+    """The closures, halts and reopenings drawn over the charts, titled in the report's language."""
+    shown = t.border[t.border["group"].isin(trade.BORDER_GROUPS)]
+    return shown.assign(title=[trade.event_text(t.scope, r) for _, r in shown.iterrows()])
 
 
 def yoy_chart(t):
@@ -78,7 +130,7 @@ def yoy_chart(t):
     window = (t.scope.window.start, t.scope.window.end)
     fig = plotting.plot_timeline(_shown_events(t), t.yoy, title=_w(t, "yoy_title"), window=window)
     fig.axes[0].axhline(0, color="0.3", linewidth=0.8)
-    return fig
+    return _localise(t, fig)
 
 
 def yoy_table(t):
@@ -102,7 +154,7 @@ def attainment_chart(t):
 
     if t.attainment.empty:
         return _note(t, "attainment_missing")
-    return plotting.plot_plan_attainment(t.attainment, title=_w(t, "attainment_title"))
+    return _localise(t, plotting.plot_plan_attainment(t.attainment, title=_w(t, "attainment_title")))
 
 
 def _tick(start, end, language: str) -> str:
@@ -110,6 +162,9 @@ def _tick(start, end, language: str) -> str:
     from lso_analysis.present import labels
 
     text = labels.period_label(start, end, "short", language)
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    if language != "en" and text.startswith("từ ngày"):  # a day-to-day span, compacted for an axis
+        return f"{s.day}/{s.month}–{e.day}/{e.month}\n{e.year}"
     return "\n".join(text.rsplit(" ", 1)) if " " in text else text
 
 
@@ -140,7 +195,7 @@ def parts_chart(t):
         ax.legend(handles=[Patch(color=colours[0], label=_w(t, "exports")), Patch(color=colours[1], label=_w(t, "imports")),
                            Patch(facecolor="white", edgecolor="0.3", hatch="//", label=_w(t, "derived_bar"))],
                   fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    return finish(fig, set(table["source_id"]), _w(t, "parts_note"))
+    return _localise(t, finish(fig, set(table["source_id"]), _w(t, "parts_note")))
 
 
 def parts_table(t):
@@ -158,13 +213,28 @@ def trucks_chart(t):
         return _note(t, "trucks_missing")
     lo = max(t.trucks["date"].min() - pd.DateOffset(months=1), t.scope.window.start)
     hi = min(t.trucks["date"].max() + pd.DateOffset(months=1), t.scope.window.end)
-    return plotting.plot_timeline(_shown_events(t), t.trucks, title=_w(t, "trucks_title"), window=(lo, hi))
+    return _localise(t, plotting.plot_timeline(_shown_events(t), t.trucks, title=_w(t, "trucks_title"), window=(lo, hi)))
 
 
 def trucks_table(t):
     h = _h(t, "date", "trucks", "raw", "note", "source")
     cols = {h[0]: "period", h[1]: ("value", "count", False), h[2]: "value_raw", h[3]: "scope", h[4]: "source_ids"}
-    return _table(t, t.trucks, cols, "trucks_caption", t.trucks["source_ids"], "trucks_missing", quiet=True)
+    if t.scope.language != "en":  # the transcribers' notes on what a count covers are English data
+        del cols[h[3]]
+    rows = t.trucks.assign(value_raw=_printed(t, t.trucks))
+    return _table(t, rows, cols, "trucks_caption", t.trucks["source_ids"], "trucks_missing", quiet=True)
+
+
+def _printed(t, rows: pd.DataFrame) -> list[str]:
+    """The printed words of each row; in another language than English, only those of sources written in it
+    (an English source's words are not the report's language: a note says so instead)."""
+    if t.scope.language == "en" or rows.empty:
+        return list(rows["value_raw"])
+    import lso_analysis
+
+    languages = lso_analysis.load_sources().set_index("source_id")["language"]
+    return [raw if languages.get(str(src).split(";")[0], t.scope.language) == t.scope.language
+            else _w(t, "raw_other_language") for raw, src in zip(rows["value_raw"], rows["source_ids"])]
 
 
 def after_table(t):

@@ -12,6 +12,10 @@ WORDS = {
     "how_derived_next": "implied by {inputs}, printed for {next}: {method}",
     "how_derived": "implied by {inputs}: {method}",
     "how_printed": "printed: «{raw}»",
+    "origin_reported": "reported",
+    "origin_estimated": "estimated",
+    "origin_derived": "derived",
+    "origin_missing": "missing",
     "method_base_from_growth": "level ÷ (1 + growth)",
     "method_month_from_ytd": "difference of two year-to-date figures",
     "method_whole_from_share": "part ÷ share",
@@ -31,6 +35,7 @@ WORDS = {
     "attainment_missing": "share of plan achieved by declared trade",
     "parts_title": "Exports and imports {declared}: periods from 1 January",
     "parts_ylabel": "% of exports + imports",
+    "ylabel_usd": "USD million",
     "parts_note": "Above each bar: exports + imports in USD million.",
     "exports": "exports",
     "imports": "imports",
@@ -59,6 +64,8 @@ WORDS = {
     "local_exports": "Local exports",
     "budget_revenue": "State budget revenue",
     "customs_revenue": "Customs revenue",
+    "no_data_note": ("> **No data.** The dataset holds no {what} for {province}; this section is left empty rather "
+                     "than drawn on empty axes."),
     # table headings
     "h_year": "Year", "h_period": "Period", "h_date": "Date", "h_series": "Series", "h_figure": "Figure",
     "h_how": "How obtained", "h_source": "Source", "h_declared": "Declared turnover", "h_growth": "Growth on a year earlier",
@@ -260,3 +267,5 @@ CLAIMS = {
 }
 
 wording.register("trade", "en", {**{("trade.words", k): v for k, v in WORDS.items()}, **CLAIMS})
+
+from lso_analysis.present.wording import trade_vi  # noqa: E402,F401  (the Vietnamese table, registered on import)
