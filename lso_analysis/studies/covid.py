@@ -164,6 +164,7 @@ class Study:
     def growth_table(self):
         """GRDP growth by first half and full year, captioned with its sources, or the missing-data note."""
         g, L = self.growth, self.label
+        g = g.assign(origin=g["origin"].replace({"missing": L("origin_missing")}))  # a period with no figure
         frame = tables.readable(g, {L("col_period"): "period", L("col_growth"): ("value", "%", True),
                                     L("col_figure"): "origin", L("col_source"): "source_ids"}, self.scope.language)
         return tables.table_or_note(frame, L("growth_caption"), g["source_ids"], L("growth_what"), self.scope.province,

@@ -61,7 +61,7 @@ _EN |= {("covid.label", k): v for k, v in {
     "col_indicator": "Indicator", "col_channel_growth": "Growth", "col_over": "Average over",
     "col_avg": "Growth a year", "col_kind": "Kind", "col_term": "Term", "col_effect": "Effect",
     "col_ci": "95% interval", "term_trend": "trend growth per year", "term_year": "{year} against the trend",
-    "ci_none": "none: no residual degrees of freedom",
+    "ci_none": "none: no residual degrees of freedom", "origin_missing": "missing",
 }.items()}
 
 

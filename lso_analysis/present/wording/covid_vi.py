@@ -64,7 +64,7 @@ _VI |= {("covid.label", k): v for k, v in {
     "col_indicator": "Chỉ tiêu", "col_channel_growth": "Tốc độ tăng", "col_over": "Thời kỳ tính bình quân",
     "col_avg": "Tốc độ tăng bình quân mỗi năm", "col_kind": "Loại mốc", "col_term": "Hệ số", "col_effect": "Tác động",
     "col_ci": "Khoảng tin cậy 95%", "term_trend": "tốc độ tăng theo xu thế mỗi năm",
-    "term_year": "năm {year} so với xu thế", "ci_none": "không có: phần dư không còn bậc tự do",
+    "term_year": "năm {year} so với xu thế", "ci_none": "không có: phần dư không còn bậc tự do", "origin_missing": "thiếu số liệu",
 }.items()}
 
 # Crossings the events name in words (the gates' proper names stay as they are).
