@@ -225,7 +225,9 @@ def test_chart_words_are_vietnamese(lang_son):
     fig = lang_son.growth_chart()
     words = [fig.axes[0].get_title(), *[t.get_text() for ax in fig.axes for t in ax.get_yticklabels()],
              *[t.get_text() for ax in fig.axes for t in ax.texts]]
-    assert "dịch COVID-19" in words and "cửa khẩu" in words
+    lanes = [t.get_text() for t in fig.axes[-1].get_yticklabels()]
+    assert lanes and not {"covid", "border", "digital", "policy"} & set(lanes)  # the category codes, named
+    assert "Đóng cửa khẩu: các cửa khẩu phụ" in words  # kind "closure", crossing "auxiliary gates"
     assert any(w.startswith("bình quân giai đoạn 2004–2018: 7,86%") for w in words)
     assert [w for w in words if english_in(w)] == []
     frame = lang_son.path_frame()

@@ -194,14 +194,16 @@ class Study:
 
     def _events_in_words(self) -> pd.DataFrame:
         """The window's events, labelled in the scope's language: the sources' titles in English, else each
-        event's kind (``event_kinds.csv``) with its crossing."""
+        event's kind (``event_kinds.csv``) and its crossing in words (as ``title`` and ``title_<language>``)."""
         ev = self.scope.events(self.events)
-        if self.scope.language == "en" or ev.empty:
+        lang = self.scope.language
+        if lang == "en" or ev.empty:
             return ev
-        names = dict(zip(self.kinds["code"], self.kinds[f"name_{self.scope.language}"]))
+        names = dict(zip(self.kinds["code"], self.kinds[f"name_{lang}"]))
         where = ev["crossing"].fillna("") if "crossing" in ev else pd.Series("", index=ev.index)
-        return ev.assign(title=[names.get(k, k) + (f" ({cc.crossing(w, self.scope)})" if w else "")
-                                for k, w in zip(ev["kind"], where)])
+        words = [names.get(k, k)[:1].upper() + names.get(k, k)[1:] + (f": {cc.crossing(w, self.scope)}" if w else "")
+                 for k, w in zip(ev["kind"], where)]
+        return ev.assign(title=words, **{f"title_{lang}": words})
 
     def _lanes_in_words(self, fig) -> None:
         """The timeline's event lanes (category codes) named in the scope's language."""
