@@ -205,6 +205,9 @@ def test_kylinh_sentences(kylinh):
     assert claims["sectors"][0].text("vi") == (
         "**Năm 2020, khu vực nông, lâm nghiệp và thủy sản có tốc độ tăng thấp nhất**, −3,1%; "
         "khu vực dịch vụ cao nhất, +1,95%.")
+    assert claims["timeline"][4].text("vi") == (  # the fixture's one closure after 2020, dated 10 March 2022
+        "Sau năm 2020, dữ liệu ghi nhận 1 lần đóng cửa khẩu hoặc tạm dừng thông quan, vào ngày 10/3/2022: quá trình "
+        "phục hồi diễn ra xen giữa các sự kiện đó.")
     index = (1 - 0.0185) * 1.042 * 1.054 * 1.061  # 2020–2023 as printed, base 2019
     gap = 100 * (index / 1.068 ** 4 - 1)  # against "tăng bình quân 6,80%/năm" over 2016–2019
     text = claims["path"][0].text("vi")

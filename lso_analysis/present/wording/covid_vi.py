@@ -226,8 +226,9 @@ _VI |= {
         + f.one([part for part in (f"{c.values['waves']} đợt bùng phát dịch" if c.values["waves"] else "",
                                    f"{c.values['shut']} lần đóng cửa khẩu hoặc tạm dừng thông quan" if c.values["shut"]
                                    else "") if part])
-        + f", từ ngày {f.one(c.values['first'])} đến ngày {f.one(c.values['last'])}: quá trình phục hồi diễn ra "
-          "xen giữa các sự kiện đó."),
+        + (f", vào ngày {f.one(c.values['first'])}" if c.values["first"] == c.values["last"] else
+           f", từ ngày {f.one(c.values['first'])} đến ngày {f.one(c.values['last'])}")
+        + ": quá trình phục hồi diễn ra xen giữa các sự kiện đó."),
     ("covid.later_shocks", "none"): ("Sau {after}, dữ liệu không ghi nhận đợt dịch hay lần đóng cửa khẩu nào trong "
                                      "giai đoạn."),
     ("covid.later_shocks", "window_ends"): "Giai đoạn phân tích kết thúc vào {after}: diễn biến sau đó nằm ngoài giai đoạn.",
