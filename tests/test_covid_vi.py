@@ -269,3 +269,52 @@ def test_language_parameter_reaches_the_scope():
     code = [("".join(c["source"]), c["metadata"]) for c in _cells() if c["cell_type"] == "code"]
     assert 'language = "en"' in code[0][0] and "parameters" in code[0][1]["tags"]
     assert "include_derived, language)" in code[1][0]
+
+
+# --- every wording renders: one set of values for all cases, in both languages --------------------------------
+
+def _values() -> dict:
+    pct = lambda v, **kw: Fig(v, v - 0.005, v + 0.005, "%", signed=True, show_range=False, **kw)  # noqa: E731
+    y = lambda year: Span(f"{year}-01-01", f"{year}-12-31")  # noqa: E731
+    return {
+        "province": "Kỳ Lĩnh", "window": Span("2019-01-01", "2023-12-31"), "n": 2, "n_years": 4, "n_halves": 1,
+        "n_est": 2, "bench": Fig(6.8, 6.795, 6.805, "%"), "bench_period": Span("2016-01-01", "2019-12-31", reference=True),
+        "bench_kind": "tốc độ tăng bình quân trước đại dịch", "period": H1_2020, "growth": pct(-1.85),
+        "other": pct(0.62), "other_period": Y2020, "other_estimate": True, "year": Y2020, "full": pct(-1.85),
+        "half": pct(0.62), "full_estimate": False, "measures": [("giãn cách xã hội", "Hữu Nghị", Day("2020-04-15"))],
+        "first": Day("2020-03-10"), "last": Day("2022-03-10"), "after": Y2020, "years": y(2021), "low": pct(4.2),
+        "high": pct(6.1), "waves": 2, "shut": 1, "gap": Fig(-12.09, -12.13, -12.06, "%", show_range=True),
+        "rate": Fig(6.8, 6.795, 6.805, "%"), "cum": Fig(-50.2, -50.3, -50.1, "%", show_range=False), "base": y(2019),
+        "n_bench": 3, "spread_low": Fig(-12.09, unit="%", signed=True), "spread_high": Fig(-10.43, unit="%", signed=True),
+        "missing": [2021], "least_name": "khu vực dịch vụ", "least": pct(1.17), "most_name": "khu vực công nghiệp và xây dựng",
+        "most": pct(3.18), "estimate": True, "later": Span("2021-01-01", "2021-06-30"), "faster": ["khu vực dịch vụ"],
+        "slower": [], "n_common": 3, "estimated": [2020], "n_missing": 1, "name": "chỉ số sản xuất công nghiệp (IIP)",
+        "avg": Fig(9.0, 8.95, 9.05, "%"), "avg_period": Span("2016-01-01", "2019-12-31", reference=True),
+        "steps": [(pct(-4.2), Y2020), (pct(6.5), y(2021))], "full_years": [2020, 2021], "day": Day("2023-01-08"),
+        "items": [("chỉ số sản xuất công nghiệp (IIP)", pct(2.83))], "df": 0, "trend": [y(2019), y(2023)],
+        "terms": [Y2020, y(2021), y(2022)], "term": Fig(5.09, unit="%"), "of": 7, "periods": [Y2020, H1_2020],
+        "reliability": "báo chí", "publisher": "Báo Kỳ Lĩnh", "title": "Tiêu đề của bài báo", "shortfall": Fig(10.5, digits=1),
+        "own": Fig(4.2, digits=1), "national_part": Fig(6.3, digits=1), "at_national": Fig(119.8, digits=1),
+        "actual": Fig(1234.5, digits=1), "share": Fig(60.0, unit="%", digits=0), "text": "Kỳ Lĩnh giáp biên giới.",
+    }
+
+
+_OVERRIDES = {"covid.missing_grdp": {"years": [2019, 2022]}, "covid.shared": {"year": 2023, "years": [2020, 2021]},
+              "covid.path_caveat": {"missing": [Span("2021-01-01", "2021-12-31")]},
+              "covid.recovery": {"years": Span("2021-01-01", "2023-12-31")}}
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_every_case_renders(language):
+    """Each (claim id, case) renders from the values its study gives (numbers in vi the Vietnamese way)."""
+    keys = sorted(k for k in wording.cases("en") if k[0].startswith("covid.") and k[0] not in (
+        "covid.word", "covid.name", "covid.label", "covid.lane"))
+    assert len(keys) > 80
+    for claim_id, case in keys:
+        claim = Claim(claim_id, case, _values() | _OVERRIDES.get(claim_id, {}))
+        text = claim.text(language)
+        assert text.strip(), (claim_id, case)
+        if language == "vi":
+            assert english_in(text) == [], (claim_id, case, text)
+    vi = Claim("covid.shared", "no_shortfall", _values() | _OVERRIDES["covid.shared"]).text("vi")
+    assert "(1.234,5 so với 6,8%)" in vi  # thousands with a dot, decimals with a comma
