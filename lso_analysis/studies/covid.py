@@ -148,8 +148,10 @@ class Study:
 
     def heading(self):
         """The report's province- and window-specific heading, then the province's context from the data."""
-        rows = [cl.Claim("covid.context", "text", {"text": r["text"]}, (r["source_id"],))
-                for _, r in self.context[self.context["topic"] == "economy"].iterrows()]
+        column = "text" if self.scope.language == "en" else f"text_{self.scope.language}"
+        rows = [cl.Claim("covid.context", "text", {"text": r[column]}, (r["source_id"],))
+                for _, r in self.context[self.context["topic"] == "economy"].iterrows()
+                if isinstance(r.get(column), str) and r[column].strip()]  # no text in that language: left out
         return cl.show(self._claims["heading"] + rows, self.scope.language, bullets=False)
 
     def findings(self) -> cl.ClaimList:
@@ -162,6 +164,7 @@ class Study:
     def growth_table(self):
         """GRDP growth by first half and full year, captioned with its sources, or the missing-data note."""
         g, L = self.growth, self.label
+        g = g.assign(origin=g["origin"].replace({"missing": L("origin_missing")}))  # a period with no figure
         frame = tables.readable(g, {L("col_period"): "period", L("col_growth"): ("value", "%", True),
                                     L("col_figure"): "origin", L("col_source"): "source_ids"}, self.scope.language)
         return tables.table_or_note(frame, L("growth_caption"), g["source_ids"], L("growth_what"), self.scope.province,
@@ -176,16 +179,39 @@ class Study:
             return nv.missing_note(self.label("growth_what"), self.scope.province)
         if bench is not None:  # the dotted line rests on the benchmark's source: the caption lists it
             shown = shown.assign(source_ids=shown["source_ids"] + ";" + bench["source_id"])
-        fig = plotting.plot_timeline(self.scope.events(self.events), shown, title=self.label("timeline_title"),
+        fig = plotting.plot_timeline(self._events_in_words(), shown, title=self.label("timeline_title"),
                                      kinds=TIMELINE_KINDS)
+        self._lanes_in_words(fig)
         if bench is not None:
             ax = fig.axes[0]
             ax.axhline(bench["value"], color="0.3", linestyle=":", linewidth=1.2)
-            ax.annotate(self.label("bench_line", period=bench["period"], rate=nv.fmt_value(bench["value"], "%")),
+            rate = nv.fmt_value(bench["value"], "%", language=self.scope.language)
+            ax.annotate(self.label("bench_line", period=bench["period"], rate=rate),
                         (0.01, bench["value"]), xycoords=("axes fraction", "data"), xytext=(0, 3),
                         textcoords="offset points", fontsize=8, color="0.3")
             ax.set_ylim(min(0.0, ax.get_ylim()[0]), max(ax.get_ylim()[1], bench["value"] * 1.1))
         return fig
+
+    def _events_in_words(self) -> pd.DataFrame:
+        """The window's events, labelled in the scope's language: the sources' titles in English, else each
+        event's kind (``event_kinds.csv``) and its crossing in words (as ``title`` and ``title_<language>``)."""
+        ev = self.scope.events(self.events)
+        lang = self.scope.language
+        if lang == "en" or ev.empty:
+            return ev
+        names = dict(zip(self.kinds["code"], self.kinds[f"name_{lang}"]))
+        where = ev["crossing"].fillna("") if "crossing" in ev else pd.Series("", index=ev.index)
+        words = [names.get(k, k)[:1].upper() + names.get(k, k)[1:] + (f": {cc.crossing(w, self.scope)}" if w else "")
+                 for k, w in zip(ev["kind"], where)]
+        return ev.assign(title=words, **{f"title_{lang}": words})
+
+    def _lanes_in_words(self, fig) -> None:
+        """The timeline's event lanes (category codes) named in the scope's language."""
+        if len(fig.axes) < 2:
+            return
+        ax = fig.axes[-1]
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        ax.set_yticks(ax.get_yticks(), [cc.lane(t, self.scope) for t in ticks])
 
     def path_frame(self) -> pd.DataFrame:
         """The index and the benchmark path stacked for :func:`~lso_analysis.present.plotting.plot_series_with_intervals`."""
@@ -197,7 +223,8 @@ class Study:
                                "source_ids": p["year"].map(yearly["source_ids"]).fillna("")})
         bench = pd.DataFrame({"year": p["year"], "value": p["counterfactual"], "value_low": p["cf_low"],
                               "value_high": p["cf_high"], "origin": "derived", "source_ids": ";".join(cf.source_ids),
-                              "path": self.label("path_bench", rate=nv.fmt_value(cf.rate, "%"), period=cf.label)})
+                              "path": self.label("path_bench", rate=nv.fmt_value(cf.rate, "%", language=self.scope.language),
+                                                 period=cf.label)})
         return pd.concat([actual, bench], ignore_index=True).assign(unit=self.label("path_unit", base=cf.base_year))
 
     def path_chart(self):

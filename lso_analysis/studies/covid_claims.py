@@ -22,6 +22,25 @@ def name(key: str, scope: Scope) -> str:
     return wording.template("covid.name", key, scope.language)
 
 
+def lane(category: str, scope: Scope) -> str:
+    """An event lane of the timeline (an event category code) in the scope's language; unknown codes as they are."""
+    try:
+        return wording.template("covid.lane", category, scope.language)
+    except KeyError:
+        return category
+
+
+def crossing(where: str, scope: Scope) -> str:
+    """An event's crossing ("Hữu Nghị; Tân Thanh", "auxiliary gates") in the scope's language; gate names as they are."""
+    parts = []
+    for part in (p.strip() for p in str(where).split(";") if p.strip()):
+        try:
+            parts.append(wording.template("covid.crossing", part, scope.language))
+        except KeyError:
+            parts.append(part)
+    return ", ".join(parts) if scope.language != "en" else "; ".join(parts)
+
+
 def ids_of(*values) -> tuple[str, ...]:
     """The sorted source ids in strings ("a;b"), lists or columns of them.
 
@@ -159,7 +178,7 @@ def first_case(scope: Scope, growth: pd.DataFrame, events: pd.DataFrame, kind_na
     during = calc.timeline_events(ev[(ev["date"] >= low["period_start"]) & (ev["date"] <= low["period_end"])],
                                   calc.SHOCK_KINDS).sort_values(["date", "kind"])
     where = during["crossing"].fillna("") if "crossing" in during else [""] * len(during)
-    values = {"period": span_of(low, scope), "measures": [(kind_names.get(k, k), str(w), Day(d)) for k, w, d in
+    values = {"period": span_of(low, scope), "measures": [(kind_names.get(k, k), crossing(w, scope) if w else "", Day(d)) for k, w, d in
                                                         zip(during["kind"], where, during["date"])]}
     cases = ev[ev["kind"].isin(calc.CASE_KINDS)].sort_values("date")
     ids = list(during["source_id"])

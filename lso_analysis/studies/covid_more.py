@@ -149,7 +149,8 @@ def data_gaps(scope: Scope, growth: pd.DataFrame, channels: pd.DataFrame, source
         src = info.loc[r["source_ids"]] if r["source_ids"] in info.index else None
         if src is not None and src["reliability"] != "official":
             out.append(Claim("covid.unofficial", "not_official", {
-                "period": span_of(r, scope), "reliability": src["reliability"], "publisher": src["publisher"],
+                "period": span_of(r, scope), "reliability": word(f"reliability_{src['reliability']}", scope),
+                "publisher": src["publisher"],
                 "title": src["title"]}, (r["source_ids"],)))
     for code in calc.CHANNELS:
         got = channels[channels["indicator"] == code]

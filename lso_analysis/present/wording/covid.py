@@ -14,6 +14,13 @@ _EN |= {("covid.word", k): v for k, v in {
     "retail_sales": "retail sales", "trade_turnover": "declared trade turnover",
     "pre-2020 average": "pre-pandemic average", "average including 2020": "average reaching into the pandemic",
     "target": "growth target", "average from 2020 on": "average over pandemic years",
+    "reliability_official": "official", "reliability_press": "press", "reliability_mirror": "mirror",
+    "reliability_low": "low-reliability",
+}.items()}
+
+# Event lanes of the timeline chart (the events' category codes).
+_EN |= {("covid.lane", k): v for k, v in {
+    "covid": "covid", "border": "border", "digital": "digital", "policy": "policy",
 }.items()}
 
 # The same names as table entries.
@@ -54,7 +61,7 @@ _EN |= {("covid.label", k): v for k, v in {
     "col_indicator": "Indicator", "col_channel_growth": "Growth", "col_over": "Average over",
     "col_avg": "Growth a year", "col_kind": "Kind", "col_term": "Term", "col_effect": "Effect",
     "col_ci": "95% interval", "term_trend": "trend growth per year", "term_year": "{year} against the trend",
-    "ci_none": "none: no residual degrees of freedom",
+    "ci_none": "none: no residual degrees of freedom", "origin_missing": "missing",
 }.items()}
 
 
@@ -339,3 +346,5 @@ _EN.update({
 })
 
 wording.register("covid", "en", _EN)
+
+from lso_analysis.present.wording import covid_vi  # noqa: E402,F401  (the Vietnamese table)
