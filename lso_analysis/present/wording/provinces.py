@@ -229,7 +229,26 @@ def _gap_vi(claim, f):
     if claim.case == "below":
         return f"{head}, thấp hơn {f.one(v['gap'], 'abs')} so với {national}."
     return (f"{head}, ngang với {national} nếu tính đến sai số làm tròn của hai số liệu "
-            f"(chênh lệch {f.one(v['gap'])}).")
+            f"(chênh lệch {_between_vi(f, v['gap'])}).")
+
+
+def _between_vi(f, fig: Fig) -> str:
+    """An interval around zero in words: ``từ −0,01 đến +0,01 điểm phần trăm``."""
+    low = f.one(dataclasses.replace(fig, value=fig.low, unit="", show_range=False))
+    high = f.one(dataclasses.replace(fig, value=fig.high, show_range=False))
+    return f"từ {low} đến {high}"
+
+
+def _path_vi(claim, f):
+    v = claim.values
+    head = (f"Lấy {f.one(v['base'])} làm gốc (= 100) và nối chuỗi tốc độ tăng trưởng từng năm, GRDP của "
+            f"{f.one(v['province'])} năm {v['last']}")
+    path = "quỹ đạo giả định tăng theo tốc độ tăng GDP cả nước"
+    if claim.case == "above":
+        return f"{head} cao hơn {f.one(v['gap'])} so với {path}."
+    if claim.case == "below":
+        return f"{head} thấp hơn {f.one(v['gap'], 'abs')} so với {path}."
+    return f"{head} nằm trên {path}, trong phạm vi sai số làm tròn (chênh lệch {_between_vi(f, v['gap'])})."
 
 
 def _vintage_vi(claim, f):
@@ -339,15 +358,8 @@ wording.register("provinces", "vi", {
     ("provinces.vintage", "holds"): _vintage_vi, ("provinces.vintage", "flips"): _vintage_vi,
     ("provinces.path", "no_data"): "Không có chuỗi năm liên tục có đủ số liệu của tỉnh và cả nước: không dựng được "
                                    "quỹ đạo tăng theo tốc độ tăng GDP cả nước.",
-    ("provinces.path", "above"): "Lấy {base} làm gốc (= 100) và nối chuỗi tốc độ tăng trưởng từng năm, GRDP của "
-                                 "{province} năm {last} cao hơn {gap} so với quỹ đạo giả định tăng theo tốc độ tăng "
-                                 "GDP cả nước.",
-    ("provinces.path", "below"): "Lấy {base} làm gốc (= 100) và nối chuỗi tốc độ tăng trưởng từng năm, GRDP của "
-                                 "{province} năm {last} thấp hơn {gap:abs} so với quỹ đạo giả định tăng theo tốc độ "
-                                 "tăng GDP cả nước.",
-    ("provinces.path", "level"): "Lấy {base} làm gốc (= 100) và nối chuỗi tốc độ tăng trưởng từng năm, GRDP của "
-                                 "{province} năm {last} nằm trên quỹ đạo giả định tăng theo tốc độ tăng GDP cả nước, "
-                                 "trong phạm vi sai số làm tròn ({gap}).",
+    ("provinces.path", "above"): _path_vi, ("provinces.path", "below"): _path_vi,
+    ("provinces.path", "level"): _path_vi,
     ("provinces.peers", "no_data"): _peers_vi, ("provinces.peers", "alone"): _peers_vi,
     ("provinces.peers", "top"): _peers_vi, ("provinces.peers", "bottom"): _peers_vi,
     ("provinces.peers", "middle"): _peers_vi,
