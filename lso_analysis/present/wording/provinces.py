@@ -276,7 +276,7 @@ def _peers_vi(claim, f):
         return f"{head} cao hơn tất cả các tỉnh khác trong số {group} có số liệu ({others})."
     if claim.case == "bottom":
         return f"{head} thấp hơn tất cả các tỉnh khác trong số {group} có số liệu ({others})."
-    return (f"{head} không cao nhất cũng không thấp nhất trong số {group} có số liệu khi tính đến sai số làm tròn "
+    return (f"{head} không phải cao nhất cũng không phải thấp nhất trong số {group} có số liệu khi tính đến sai số làm tròn "
             f"({others}).")
 
 
