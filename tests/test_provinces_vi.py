@@ -294,3 +294,12 @@ def test_real_data_renders_in_vietnamese(real_tables, province, start, end):
     c = pv.compare(obs, geo, Scope(province, start, end, language="vi"))
     texts = _render_all(c, f"{province} {start}–{end}")
     assert any(re.search(r"\d,\d", t) for t in texts)  # decimal commas are used
+
+
+def test_one_other_province_is_not_every_other():
+    # A 1.0 against B 3.0 alone in the group in 2020: "the other province", not "all the others"
+    c = _compare([("A", 2020, 1.0), ("B", 2020, 3.0)], start=2020, end=2020)
+    assert pv.peer_claims(c)[0].text("vi") == (
+        "Năm 2020, tốc độ tăng trưởng GRDP của A (1%) thấp hơn tỉnh còn lại trong số các tỉnh thuộc nhóm border có "
+        "số liệu (B: 3%).")
+    assert "slower than the only other of the provinces" in pv.peer_claims(c)[0].text("en")

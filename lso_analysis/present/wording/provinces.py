@@ -68,10 +68,14 @@ def _peers(claim, f):
     if claim.case == "alone":
         return f"{head} is the only one of the {group} with a figure."
     if claim.case == "top":
-        return f"{head} grew faster than every other of the {group} with a figure ({others})."
+        return f"{head} grew faster than {_every_other_en(v)} of the {group} with a figure ({others})."
     if claim.case == "bottom":
-        return f"{head} grew slower than every other of the {group} with a figure ({others})."
+        return f"{head} grew slower than {_every_other_en(v)} of the {group} with a figure ({others})."
     return f"{head} sits among the {group} with a figure, neither fastest nor slowest beyond rounding ({others})."
+
+
+def _every_other_en(v) -> str:
+    return "the only other" if len(v["other_names"]) == 1 else "every other"
 
 
 def _missing(claim, f):
@@ -273,11 +277,15 @@ def _peers_vi(claim, f):
     head = f"Năm {v['year']}, tốc độ tăng trưởng GRDP của {f.one(v['province'])} ({f.one(_plain(v['growth']))})"
     others = ", ".join(f"{f.one(p)}: {f.one(_plain(g))}" for p, g in zip(v["other_names"], v["other_growth"]))
     if claim.case == "top":
-        return f"{head} cao hơn tất cả các tỉnh khác trong số {group} có số liệu ({others})."
+        return f"{head} cao hơn {_every_other_vi(v)} trong số {group} có số liệu ({others})."
     if claim.case == "bottom":
-        return f"{head} thấp hơn tất cả các tỉnh khác trong số {group} có số liệu ({others})."
+        return f"{head} thấp hơn {_every_other_vi(v)} trong số {group} có số liệu ({others})."
     return (f"{head} không phải cao nhất cũng không phải thấp nhất trong số {group} có số liệu khi tính đến sai số làm tròn "
             f"({others}).")
+
+
+def _every_other_vi(v) -> str:
+    return "tỉnh còn lại" if len(v["other_names"]) == 1 else "tất cả các tỉnh khác"
 
 
 def _panel_vi(claim, f):
