@@ -200,6 +200,7 @@ def _compare_en(rows):
 def test_groups_in_vietnamese():
     assert words.group_vi("northern_border") == "các tỉnh biên giới phía Bắc"
     assert words.group_vi("region:Tây Nguyên") == "các tỉnh vùng Tây Nguyên"
+    assert words.group_vi("region:Vùng giả lập") == "các tỉnh vùng giả lập"  # a region named "Vùng …" once
     geo = GEO.assign(groups=GEO["groups"].replace("border", "northern_border"))
     c = _compare([("A", 2020, 1.0), ("A", 2021, 2.0)], start=2020, end=2021, geo=geo)
     assert pv.peer_claims(c)[0].text("vi") == (

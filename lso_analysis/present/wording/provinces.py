@@ -20,7 +20,8 @@ def group_en(code: str) -> str:
 def group_vi(code: str) -> str:
     """A comparison group in Vietnamese (regions keep their GSO names: ``các tỉnh vùng Tây Nguyên``)."""
     if code.startswith("region:"):
-        return f"các tỉnh vùng {code.split(':', 1)[1]}"
+        name = code.split(":", 1)[1]
+        return f"các tỉnh {name[:1].lower() + name[1:]}" if name.lower().startswith("vùng ") else f"các tỉnh vùng {name}"
     return GROUPS_VI.get(code, f"các tỉnh thuộc nhóm {code}" if code else "các tỉnh so sánh")
 
 
