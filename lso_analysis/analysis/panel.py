@@ -45,14 +45,17 @@ def _check_identified(panel: pd.DataFrame, focus: str, treated: list[int]) -> No
     before = sorted(set(mine["year"]) - set(treated))
     if not before:
         raise InsufficientPanelError(f"{focus} has no full-year growth figure before {min(treated)}: its own level "
-                                     "cannot be told apart from its deviations")
+                                     "cannot be told apart from its deviations",
+                                     "no_before", province=focus, year=min(treated))
     counts = panel.groupby("year")["province"].nunique()
     if not any(counts.get(y, 0) >= 2 for y in before):
-        raise InsufficientPanelError(f"no other province has a figure in the years before {min(treated)} that {focus} has")
+        raise InsufficientPanelError(f"no other province has a figure in the years before {min(treated)} that {focus} has",
+                                     "no_other_before", province=focus, year=min(treated))
     for year in treated:
         if counts.get(year, 0) < 2:
             raise InsufficientPanelError(f"{year}: {focus} is the only province with a figure, so the year's common "
-                                         "shock and its own deviation cannot be told apart")
+                                         "shock and its own deviation cannot be told apart",
+                                         "alone_in_year", province=focus, year=year)
 
 
 def fit_panel(panel: pd.DataFrame, focus: str, first_treated: int = 2020) -> PanelResult:
@@ -68,7 +71,8 @@ def fit_panel(panel: pd.DataFrame, focus: str, first_treated: int = 2020) -> Pan
     mine = data[data["province"] == focus]
     treated = sorted(int(y) for y in mine["year"] if y >= first_treated)
     if not treated:
-        raise InsufficientPanelError(f"{focus} has no full-year growth figure from {first_treated} on")
+        raise InsufficientPanelError(f"{focus} has no full-year growth figure from {first_treated} on", "no_treated",
+                                     province=focus, year=first_treated)
     _check_identified(data, focus, treated)
     provinces = sorted(data["province"].unique())
     years = sorted(int(y) for y in data["year"].unique())
@@ -83,7 +87,7 @@ def fit_panel(panel: pd.DataFrame, focus: str, first_treated: int = 2020) -> Pan
     df_resid = len(X) - rank
     if rank < X.shape[1] or df_resid <= 0:
         raise InsufficientPanelError(f"{len(X)} figures for {X.shape[1]} coefficients: no degree of freedom is left "
-                                     "to estimate the uncertainty")
+                                     "to estimate the uncertainty", "no_dof", n_obs=len(X), n_coef=X.shape[1])
     groups = pd.Categorical(data["province"]).codes
     fit = sm.OLS(data["value"].to_numpy(), X).fit(cov_type="cluster", cov_kwds={"groups": groups})
     per_year = data.groupby("year")["province"].nunique().to_dict()

@@ -26,7 +26,18 @@ PANEL_COLUMNS = ("province", "year", "value", "value_low", "value_high", "origin
 
 
 class InsufficientPanelError(ValueError):
-    """The panel cannot answer the question asked (too few provinces, years or figures)."""
+    """The panel cannot answer the question asked (too few provinces, years or figures).
+
+    Attributes:
+        reason: a code for why (``no_treated``, ``no_before``, ``no_other_before``, ``alone_in_year``,
+            ``no_dof``; empty when not given), worded per language as ``("provinces.refusal", reason)``.
+        values: the values that wording names (``province``, ``year``, ``n_obs``, ``n_coef`` …).
+    """
+
+    def __init__(self, message: str, reason: str = "", **values):
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 def _growth_rows(obs: pd.DataFrame, include_low: bool) -> pd.DataFrame:

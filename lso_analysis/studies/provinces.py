@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 from dataclasses import dataclass, field
 
@@ -10,12 +11,15 @@ import pandas as pd
 from lso_analysis.analysis import panel as panel_model
 from lso_analysis.analysis import peers
 from lso_analysis.analysis.scope import Scope
+from lso_analysis.present import labels, wording
 from lso_analysis.present import narrative as nv
 from lso_analysis.present.claims import Claim, Fig, Span, show
 from lso_analysis.present.tables import table_or_note
 
 #: The group a report compares with when the province belongs to none (its GSO region is used then).
 DEFAULT_GROUP = "northern_border"
+#: The first year whose deviation the panel model estimates (the years before it measure the province's own pace).
+FIRST_TREATED = 2020
 
 
 def _ids(*frames_or_strings) -> tuple[str, ...]:
@@ -44,9 +48,10 @@ class Comparison:
     path: pd.DataFrame
     ranks: pd.DataFrame
     fit: panel_model.PanelResult | None = None
-    refusal: str = ""
+    #: Why the panel model refused (its ``reason`` code and values are worded per language), or None.
+    refusal: peers.InsufficientPanelError | None = None
     fit_low: panel_model.PanelResult | None = None
-    refusal_low: str = ""
+    refusal_low: peers.InsufficientPanelError | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -92,14 +97,41 @@ def compare(obs_all: pd.DataFrame, geographies: pd.DataFrame, scope: Scope, grou
     result = Comparison(scope, name, members, panel, panel_low, national, national_revised, gap, gap_revised, path,
                         peers.ranks(panel, scope.province))
     try:
-        result.fit = panel_model.fit_panel(panel, scope.province)
+        result.fit = panel_model.fit_panel(panel, scope.province, FIRST_TREATED)
     except peers.InsufficientPanelError as exc:
-        result.refusal = str(exc)
+        result.refusal = exc
     try:
-        result.fit_low = panel_model.fit_panel(panel_low, scope.province)
+        result.fit_low = panel_model.fit_panel(panel_low, scope.province, FIRST_TREATED)
     except peers.InsufficientPanelError as exc:
-        result.refusal_low = str(exc)
+        result.refusal_low = exc
     return result
+
+
+# ---------------------------------------------------------------- words
+
+
+def label(c: Comparison, key: str, **values) -> str:
+    """A caption, heading, chart text or note in the report's language, with the province and window filled in."""
+    window = labels.period_label(c.scope.window.start, c.scope.window.end, "long", c.language)
+    return wording.template("provinces.label", key, c.language).format(province=c.province, window=window, **values)
+
+
+def _note(c: Comparison, key: str):
+    """The missing-data note in the report's language (when the note takes one)."""
+    if "language" in inspect.signature(nv.missing_note).parameters:
+        return nv.missing_note(label(c, key), c.province, language=c.language)
+    return nv.missing_note(label(c, key), c.province)
+
+
+def _why(c: Comparison, exc: peers.InsufficientPanelError | None) -> dict:
+    """A refusal as claim values: its reason code and values, a year as a period (marked when outside the window)."""
+    if exc is None:
+        return {"reason": "other"}
+    values = {k: v for k, v in exc.values.items() if k != "year"}
+    if "year" in exc.values:
+        y = int(exc.values["year"])
+        values["year"] = Span(f"{y}-01-01", f"{y}-12-31", reference=not c.scope.window.contains_year(y))
+    return {"reason": exc.reason or "other", **values}
 
 
 # ---------------------------------------------------------------- claims
@@ -116,7 +148,7 @@ def coverage_claim(c: Comparison) -> Claim:
     per_year = others.groupby("year")["province"].nunique()
     return Claim("provinces.coverage", "ok", {
         "n": int(others["province"].nunique()), "province": c.province,
-        "per_year": [f"{n} ({y})" for y, n in per_year.items()],
+        "counts": [int(n) for n in per_year], "count_years": [int(y) for y in per_year.index],
         "window": Span(c.scope.window.start, c.scope.window.end)},
         _ids(others["source_ids"]), years=tuple(int(y) for y in per_year.index))
 
@@ -195,7 +227,8 @@ def peer_claims(c: Comparison) -> list[Claim]:
         out.append(Claim("provinces.peers", case, {
             "province": c.province, "year": int(year), "group": c.group, "n": len(rows),
             "growth": Fig(me["value"], me["value_low"], me["value_high"], "%", signed=True),
-            "others": [f"{p} {nv.fmt_value(v, '%', signed=True, language=c.language)}" for p, v in zip(others["province"], others["value"])]},
+            "other_names": list(others["province"]),
+            "other_growth": [Fig(float(v), unit="%", signed=True) for v in others["value"]]},
             _ids(rows["source_ids"]), years=(int(year),)))
     if not out:
         out.append(Claim("provinces.peers", "no_data", {"province": c.province, "group": c.group}))
@@ -205,7 +238,7 @@ def peer_claims(c: Comparison) -> list[Claim]:
 def rank_claims(c: Comparison) -> list[Claim]:
     out = []
     for _, r in c.ranks.iterrows():
-        case = "exact" if r["rank_best"] == r["rank_worst"] else "range"
+        case = "alone" if r["out_of"] == 1 else "exact" if r["rank_best"] == r["rank_worst"] else "range"
         out.append(Claim("provinces.rank", case, {
             "province": c.province, "year": int(r["year"]), "rank": int(r["rank"]), "best": int(r["rank_best"]),
             "worst": int(r["rank_worst"]), "n": int(r["out_of"])}, _ids(r["source_ids"]), years=(int(r["year"]),)))
@@ -216,21 +249,15 @@ def rank_claims(c: Comparison) -> list[Claim]:
 
 def panel_claim(c: Comparison) -> Claim:
     if c.fit is None:
-        return Claim("provinces.panel", "refused", {"province": c.province, "why": c.refusal})
+        return Claim("provinces.panel", "refused", {"province": c.province, **_why(c, c.refusal)})
     e = c.fit.effects
-    items = [(int(r["year"]), Fig(r["delta"], r["ci_low"], r["ci_high"], "pp", signed=True, show_range=True))
-             for _, r in e.iterrows()]
-    significant = [y for y, f in items if f.low > 0 or f.high < 0]
+    years = [int(y) for y in e["year"]]
+    deltas = [Fig(r["delta"], r["ci_low"], r["ci_high"], "pp", signed=True, show_range=True) for _, r in e.iterrows()]
+    significant = [y for y, f in zip(years, deltas) if f.low > 0 or f.high < 0]
     return Claim("provinces.panel", "estimated", {
-        "province": c.province, "items": [f"{y}: {fig}" for y, fig in ((y, _fmt(f, c.language)) for y, f in items)],
+        "province": c.province, "years": years, "deltas": deltas, "first": FIRST_TREATED,
         "significant": significant, "n_provinces": c.fit.n_provinces, "n_obs": c.fit.n_obs},
-        _ids(c.panel["source_ids"]), years=tuple(y for y, _ in items))
-
-
-def _fmt(fig: Fig, language: str) -> str:
-    from lso_analysis.present.claims import fmt
-
-    return fmt(fig, language)
+        _ids(c.panel["source_ids"]), years=tuple(years))
 
 
 def panel_low_claim(c: Comparison) -> Claim:
@@ -239,7 +266,7 @@ def panel_low_claim(c: Comparison) -> Claim:
         return Claim("provinces.panel_low", "no_low", {})
     if c.fit_low is None or c.fit is None:
         return Claim("provinces.panel_low", "refused" if c.fit_low is None else "only_with_low",
-                     {"n_low": n_low, "why": c.refusal_low})
+                     {"n_low": n_low, **_why(c, c.refusal_low)})
     both = c.fit.effects.merge(c.fit_low.effects, on="year", suffixes=("", "_low"))
     shift = float((both["delta_low"] - both["delta"]).abs().max()) if len(both) else math.nan
     return Claim("provinces.panel_low", "moves", {"n_low": n_low, "shift": Fig(shift, unit="pp", digits=2)},
@@ -256,8 +283,6 @@ def missing_claims(c: Comparison) -> list[Claim]:
     silent = [m for m in c.members[1:] if m not in have]
     if silent:
         out.append(Claim("provinces.missing", "peers", {"names": silent, "group": c.group}))
-    if c.fit is not None or c.refusal:
-        pass
     out.append(Claim("provinces.missing", "final", {}))
     return out
 
@@ -278,48 +303,54 @@ def findings(c: Comparison) -> list[Claim]:
 
 def gap_table(c: Comparison):
     """Growth of the province and of Vietnam by year, and the gap, or the missing-data note."""
-    g = c.gap
+    g, L, lang = c.gap, (lambda key: label(c, key)), c.language
+    if g.empty:
+        return _note(c, "gap_what")
     frame = pd.DataFrame({
-        "Year": g["year"],
-        c.province: [nv.fmt_value(v, "%", lo, hi, signed=True, language=c.language) for v, lo, hi in zip(g["province_growth"], g["province_low"], g["province_high"])],
-        "Vietnam (first estimate)": [nv.fmt_value(v, "%", lo, hi, signed=True, language=c.language) for v, lo, hi in zip(g["national_growth"], g["national_low"], g["national_high"])],
-        "Gap (pp)": [nv.fmt_value(v, "pp", lo, hi, signed=True, show_range=True, language=c.language) for v, lo, hi in zip(g["gap_pp"], g["gap_low"], g["gap_high"])],
+        L("col_year"): g["year"],
+        c.province: [nv.fmt_value(v, "%", lo, hi, signed=True, language=lang) for v, lo, hi in zip(g["province_growth"], g["province_low"], g["province_high"])],
+        L("col_national"): [nv.fmt_value(v, "%", lo, hi, signed=True, language=lang) for v, lo, hi in zip(g["national_growth"], g["national_low"], g["national_high"])],
+        L("col_gap"): [nv.fmt_value(v, "pp", lo, hi, signed=True, show_range=True, language=lang) for v, lo, hi in zip(g["gap_pp"], g["gap_low"], g["gap_high"])],
     })
-    return table_or_note(frame, f"GRDP growth of {c.province} and GDP growth of Vietnam, {c.scope.window.label()}",
-                         g["source_ids"], "year with both a provincial and a national growth figure", c.province)
+    return table_or_note(frame, L("gap_caption"), g["source_ids"], L("gap_what"), c.province)
 
 
 def peer_table(c: Comparison):
     """The group's growth by year, one column per province with a figure."""
     wide = peers.peers(c.panel, c.members, c.province)
     if wide.empty:
-        return nv.missing_note("growth figure for the comparison group", c.province)
+        return _note(c, "peer_what")
     shown = wide.map(lambda v: nv.fmt_value(v, "%", signed=True, language=c.language) if not pd.isna(v) else "—")
-    shown = shown.reset_index().rename(columns={"year": "Year"})
+    shown = shown.reset_index().rename(columns={"year": label(c, "col_year")})
+    shown.columns.name = None
     ids = c.panel.loc[c.panel["province"].isin(wide.columns), "source_ids"]
-    return nv.show_table(shown, f"GRDP growth in the comparison group, {c.scope.window.label()}", list(ids))
+    return nv.show_table(shown, label(c, "peer_caption"), list(ids))
 
 
 def rank_table(c: Comparison):
-    r = c.ranks
-    frame = pd.DataFrame({"Year": r["year"], "Rank": r["rank"],
-                          "Possible ranks given rounding": [f"{b}–{w}" if b != w else str(b) for b, w in zip(r["rank_best"], r["rank_worst"])],
-                          "Provinces with a figure": r["out_of"]})
-    return table_or_note(frame, f"Rank of {c.province} by GRDP growth among the provinces with a figure",
-                         r["source_ids"], "rank", c.province)
+    """The province's rank by year, its range given rounding, and out of how many."""
+    r, L = c.ranks, (lambda key: label(c, key))
+    if r.empty:
+        return _note(c, "rank_what")
+    frame = pd.DataFrame({L("col_year"): r["year"], L("col_rank"): r["rank"],
+                          L("col_rank_range"): [f"{b}–{w}" if b != w else str(b) for b, w in zip(r["rank_best"], r["rank_worst"])],
+                          L("col_out_of"): r["out_of"]})
+    return table_or_note(frame, L("rank_caption"), r["source_ids"], L("rank_what"), c.province)
 
 
 def panel_table(c: Comparison):
+    """The panel model's yearly deviations with their intervals, or why the model refused."""
     if c.fit is None:
         return show(panel_claim(c), c.language)
-    e = c.fit.effects
-    frame = pd.DataFrame({"Year": e["year"],
-                          "Deviation (pp)": [nv.fmt_value(d, "pp", signed=True, language=c.language) for d in e["delta"]],
-                          "95% interval": [f"{nv.fmt_number(lo, 2, c.language)} to {nv.fmt_number(hi, 2, c.language)}" for lo, hi in zip(e["ci_low"], e["ci_high"])],
-                          "± rounding": [nv.fmt_number(x, 3, c.language) for x in e["rounding"]],
-                          "Provinces that year": e["n_provinces"]})
-    return nv.show_table(frame, f"{c.province}'s deviation from its own pace and the common shock, panel model",
-                         list(c.panel["source_ids"]))
+    e, lang, L = c.fit.effects, c.language, (lambda key, **v: label(c, key, **v))
+    frame = pd.DataFrame({L("col_year"): e["year"],
+                          L("col_delta"): [nv.fmt_value(d, "pp", signed=True, language=lang) for d in e["delta"]],
+                          L("col_ci"): [L("ci_range", low=nv.fmt_value(lo, digits=2, language=lang),
+                                                                high=nv.fmt_value(hi, digits=2, language=lang))
+                                        for lo, hi in zip(e["ci_low"], e["ci_high"])],
+                          L("col_rounding"): [nv.fmt_number(x, 3, lang) for x in e["rounding"]],
+                          L("col_n"): e["n_provinces"]})
+    return nv.show_table(frame, L("panel_caption"), list(c.panel["source_ids"]))
 
 
 def growth_chart(c: Comparison):
@@ -327,13 +358,13 @@ def growth_chart(c: Comparison):
     from lso_analysis.present import plotting
 
     mine = c.panel[c.panel["province"].isin(c.members)].assign(unit="%", origin=lambda d: d["origin"])
-    nat = c.national.assign(province="Vietnam (first estimate)", unit="%", origin="reported", status="estimate")
+    nat = c.national.assign(province=label(c, "col_national"), unit="%", origin="reported", status="estimate")
     stacked = pd.concat([mine, nat], ignore_index=True)
     if stacked.empty:
-        return nv.missing_note("growth figure", c.province)
-    stacked.attrs.update(indicator="GRDP growth", province=c.province)
-    return plotting.plot_series_with_intervals(stacked, title=f"GRDP growth: {c.province}, its group and Vietnam",
-                                               ylabel="% on the year before", group_col="province")
+        return _note(c, "chart_what")
+    stacked.attrs.update(indicator=label(c, "chart_indicator"), province=c.province)
+    return plotting.plot_series_with_intervals(stacked, title=label(c, "chart_title"),
+                                               ylabel=label(c, "chart_ylabel"), group_col="province")
 
 
 def heading(c: Comparison):
