@@ -94,3 +94,24 @@ def test_claims_name_only_window_years():
     for claim in claims:
         scope.check_years(claim.named_years(), claim.id)
         claim.text()
+
+
+def test_low_reliability_sensitivity_shows_its_estimates_when_only_it_can_fit():
+    rows = [r for r in BASE if not (r[0] == "A" and r[1] == 2019)]
+    rows = [obs_row(*r) for r in rows] + [obs_row("A", 2019, 6.0, reliability="low")]
+    c = pv.compare(pd.DataFrame(rows), GEO, Scope("A", 2019, 2021))
+    assert pv.panel_claim(c).case == "refused"
+    low = pv.panel_low_claim(c)
+    assert low.case == "only_with_low" and low.values["n_low"] == 1
+    assert low.values["years"] == [2020, 2021]
+    text = low.text()
+    assert "As a sensitivity, not a finding" in text and "2020:" in text and "2021:" in text
+
+
+def test_the_estimate_share_is_counted_not_asserted():
+    c = _compare(BASE)
+    final = [cl for cl in pv.missing_claims(c) if cl.values.get("n_total") is not None][0]
+    group = {"A", "B", "C"}
+    expected = sum(1 for r in BASE if r[0] in group)  # obs_row marks every figure an estimate
+    assert (final.values["n_est"], final.values["n_total"]) == (expected, expected)
+    assert final.text().startswith(f"{expected} of the {expected} growth figures")

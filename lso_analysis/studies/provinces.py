@@ -264,9 +264,18 @@ def panel_low_claim(c: Comparison) -> Claim:
     n_low = len(c.panel_low) - len(c.panel)
     if n_low == 0:
         return Claim("provinces.panel_low", "no_low", {})
-    if c.fit_low is None or c.fit is None:
-        return Claim("provinces.panel_low", "refused" if c.fit_low is None else "only_with_low",
-                     {"n_low": n_low, **_why(c, c.refusal_low)})
+    if c.fit_low is None:
+        return Claim("provinces.panel_low", "refused", {"n_low": n_low, **_why(c, c.refusal_low)})
+    if c.fit is None:
+        # A sensitivity, not a finding: the estimates exist only with the low-reliability copies, so they are
+        # shown with that label rather than hidden.
+        e = c.fit_low.effects
+        years = [int(y) for y in e["year"]]
+        deltas = [Fig(r["delta"], r["ci_low"], r["ci_high"], "pp", signed=True, show_range=True) for _, r in e.iterrows()]
+        return Claim("provinces.panel_low", "only_with_low", {
+            "n_low": n_low, "province": c.province, "years": years, "deltas": deltas,
+            "n_provinces": c.fit_low.n_provinces, "n_obs": c.fit_low.n_obs},
+            _ids(c.panel_low["source_ids"]), years=tuple(years))
     both = c.fit.effects.merge(c.fit_low.effects, on="year", suffixes=("", "_low"))
     shift = float((both["delta_low"] - both["delta"]).abs().max()) if len(both) else math.nan
     return Claim("provinces.panel_low", "moves", {"n_low": n_low, "shift": Fig(shift, unit="pp", digits=2)},
@@ -283,7 +292,9 @@ def missing_claims(c: Comparison) -> list[Claim]:
     silent = [m for m in c.members[1:] if m not in have]
     if silent:
         out.append(Claim("provinces.missing", "peers", {"names": silent, "group": c.group}))
-    out.append(Claim("provinces.missing", "final", {}))
+    compared = c.panel[c.panel["province"].isin([c.province, *c.members])]
+    n_est = int((compared["status"] == "estimate").sum())
+    out.append(Claim("provinces.missing", "final", {"n_est": n_est, "n_total": len(compared)}))
     return out
 
 

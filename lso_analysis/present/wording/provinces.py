@@ -54,8 +54,10 @@ def _own(claim, f):
     text = (f"{f.one(v['province'])} has a full-year GRDP growth figure for {f.one(v['have'])}"
             + (f", none for {f.one(v['lack'])}" if v["lack"] else "") + ".")
     if v["n_estimates"]:
-        text += (" All of them are estimates (ước) made before the year closed." if v["n_estimates"] == len(v["have"])
-                 else f" {v['n_estimates']} of them are estimates (ước) made before the year closed.")
+        n = v["n_estimates"]
+        text += (" All of them are estimates (ước) made before the year closed." if n == len(v["have"]) else
+                 " 1 of them is an estimate (ước) made before the year closed." if n == 1 else
+                 f" {n} of them are estimates (ước) made before the year closed.")
     return text
 
 
@@ -85,8 +87,11 @@ def _missing(claim, f):
         return f"No national GDP growth figure for {f.one(v['years'])}: those years have no gap."
     if claim.case == "peers":
         return f"No full-year growth figure in the window for {f.one(v['names'])} ({group_en(v['group'])})."
-    return ("Most figures are year-end estimates; the statistical yearbooks' final figures, which the data do not "
-            "hold, may differ by more than the rounding shown.")
+    n, total = v.get("n_est", 0), v.get("n_total", 0)
+    head = (f"{n} of the {total} growth figures of the province and its group are year-end estimates (ước); "
+            if n else "None of the growth figures of the province and its group is marked as an estimate; ")
+    return head + ("the statistical yearbooks' final figures, which the data do not hold, may differ by more than the "
+                   "rounding shown.")
 
 
 def _panel(claim, f):
@@ -100,6 +105,23 @@ def _panel(claim, f):
     return (f"Against its own pre-{v['first']} pace and each year's common shock across {v['n_provinces']} provinces "
             f"({v['n_obs']} figures), {f.one(v['province'])}'s growth deviated by {items} "
             f"(percentage points, 95% interval).{tail}")
+
+
+def _panel_low_only(claim, f):
+    v = claim.values
+    items = "; ".join(f"{y}: {f.one(d)}" for y, d in zip(v["years"], v["deltas"]))
+    return (f"Only with the {f.one(v['n_low'])} figures from low-reliability copies added can the panel model be "
+            f"fitted ({v['n_provinces']} provinces, {v['n_obs']} figures). As a sensitivity, not a finding: "
+            f"{f.one(v['province'])}'s growth then deviates by {items} (percentage points, 95% interval).")
+
+
+def _panel_low_only_vi(claim, f):
+    v = claim.values
+    items = "; ".join(f"năm {y}: {f.one(d)}" for y, d in zip(v["years"], v["deltas"]))
+    return (f"Chỉ khi bổ sung {f.one(v['n_low'])} số liệu từ các bản sao chép có độ tin cậy thấp mới ước lượng được "
+            f"mô hình dữ liệu bảng ({v['n_provinces']} tỉnh, {v['n_obs']} số liệu). Đây là phép thử độ nhạy, không "
+            f"phải kết quả: khi đó tốc độ tăng trưởng của {f.one(v['province'])} lệch {items} (điểm phần trăm, "
+            "khoảng tin cậy 95%).")
 
 
 def _panel_low_refused(claim, f):
@@ -175,8 +197,7 @@ wording.register("provinces", "en", {
     ("provinces.panel_low", "moves"): "With the {n_low} figures from low-reliability copies added, the panel estimates "
                                       "move by up to {shift}.",
     ("provinces.panel_low", "refused"): _panel_low_refused,
-    ("provinces.panel_low", "only_with_low"): "Only with the {n_low} figures from low-reliability copies added can the "
-                                              "panel model be fitted; those estimates are not shown as findings.",
+    ("provinces.panel_low", "only_with_low"): _panel_low_only,
     ("provinces.missing", "national"): _missing, ("provinces.missing", "peers"): _missing,
     ("provinces.missing", "final"): _missing,
     **{("provinces.label", k): t for k, t in _EN_LABELS.items()},
@@ -317,8 +338,11 @@ def _missing_vi(claim, f):
     if claim.case == "peers":
         return (f"Trong giai đoạn báo cáo, bộ số liệu không có tốc độ tăng trưởng cả năm của {f.one(v['names'])} "
                 f"({group_vi(v['group'])}).")
-    return ("Phần lớn số liệu là số ước tính công bố cuối năm; số liệu chính thức trong niên giám thống kê (bộ số liệu "
-            "chưa có) có thể chênh lệch nhiều hơn mức làm tròn thể hiện ở đây.")
+    n, total = v.get("n_est", 0), v.get("n_total", 0)
+    head = (f"{f.one(n)} trong {f.one(total)} số liệu tốc độ tăng trưởng của tỉnh và nhóm so sánh là số ước tính công bố "
+            "cuối năm; " if n else "Không số liệu tốc độ tăng trưởng nào của tỉnh và nhóm so sánh được ghi là số ước tính; ")
+    return head + ("số liệu chính thức trong niên giám thống kê (bộ số liệu chưa có) có thể chênh lệch nhiều hơn mức "
+                   "làm tròn thể hiện ở đây.")
 
 
 _VI_LABELS = {
@@ -386,9 +410,7 @@ wording.register("provinces", "vi", {
     ("provinces.panel_low", "moves"): "Khi bổ sung {n_low} số liệu từ các bản sao chép có độ tin cậy thấp, các ước "
                                       "lượng của mô hình dữ liệu bảng thay đổi tối đa {shift}.",
     ("provinces.panel_low", "refused"): _panel_low_refused_vi,
-    ("provinces.panel_low", "only_with_low"): "Chỉ khi bổ sung {n_low} số liệu từ các bản sao chép có độ tin cậy thấp "
-                                              "mới ước lượng được mô hình dữ liệu bảng; các ước lượng đó không được "
-                                              "nêu thành kết quả.",
+    ("provinces.panel_low", "only_with_low"): _panel_low_only_vi,
     ("provinces.missing", "national"): _missing_vi, ("provinces.missing", "peers"): _missing_vi,
     ("provinces.missing", "final"): _missing_vi,
     **{("provinces.label", k): t for k, t in _VI_LABELS.items()},
