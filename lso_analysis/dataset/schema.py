@@ -97,7 +97,7 @@ def frames_from_built(built) -> dict[str, pd.DataFrame]:
         "events": events,
         "event_kinds": pd.DataFrame(built.event_kinds, columns=["code", "name_en", "name_vi", "group", "description"]).astype(str),
         "conflicts": conflicts,
-        "context": pd.DataFrame(built.context, columns=["province", "topic", "text", "source_id"]).astype(str),
+        "context": pd.DataFrame(built.context, columns=["province", "topic", "text", "source_id", "text_vi"]).astype(str),
     }
 
 
