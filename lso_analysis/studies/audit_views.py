@@ -124,7 +124,7 @@ def coverage_chart(a: au.Audit):
 
     if (a.coverage["status"] == "none").all():
         return _NOTHING
-    cov = a.coverage.assign(indicator=[aw.indicator_name(c, a.scope.language) for c in a.coverage["indicator"]])
+    cov = a.coverage.assign(indicator=[aw.chart_indicator(c, a.scope.language) for c in a.coverage["indicator"]])
     return plotting.plot_coverage(cov, title=caption(a, "coverage_chart"), words=aw.coverage_words(a.scope.language))
 
 

@@ -53,6 +53,14 @@ def indicator_name(code: str, language: str = "en", lower: bool = False) -> str:
     return name
 
 
+def chart_indicator(code: str, language: str) -> str:
+    """An indicator on the heat map's axis: a short name of a key indicator, else :func:`indicator_name`."""
+    try:
+        return label(f"chart.indicator.{code}", language)
+    except KeyError:
+        return indicator_name(code, language)
+
+
 def coverage_words(language: str) -> dict[str, str]:
     """The words of the coverage heat map (legend, cell letters, partial mark, note) in ``language``."""
     keys = ("none", "derived", "estimate", "actual", "letter.actual", "letter.estimate", "letter.derived", "partial",

@@ -404,6 +404,10 @@ _WORDS = {
     "chart.letter.actual": "A", "chart.letter.estimate": "E", "chart.letter.derived": "D", "chart.partial": "p",
     "chart.note": "p: partial-year figures exist.", "chart.empty": "no coverage data",
 }
+# The heat map's axis names each key indicator by its code.
+from lso_analysis.studies.audit import KEY_INDICATORS  # noqa: E402
+
+_WORDS |= {f"chart.indicator.{code}": code for code in KEY_INDICATORS}
 wording.register("audit", "en", {("audit.label", k): v for k, v in _WORDS.items()})
 
 from lso_analysis.present.wording import audit_vi  # noqa: E402,F401  (the Vietnamese edition's table)

@@ -462,5 +462,17 @@ _WORDS = {
     "chart.letter.derived": "TT", "chart.partial": "*",
     "chart.note": "TH: số thực hiện; ƯT: số ước tính; TT: số tính toán; *: có số liệu của một phần năm.",
     "chart.empty": "không có số liệu về mức độ bao phủ",
+    # Short names of the key indicators on the heat map's axis (the statistics office's usual abbreviations).
+    **{f"chart.indicator.{k}": v for k, v in {
+        "grdp": "GRDP", "grdp_per_capita": "GRDP bình quân đầu người", "trade_turnover": "Kim ngạch XNK (Hải quan tỉnh)",
+        "trade_turnover_all_goods": "Kim ngạch XNK (mọi loại hình)", "exports": "Kim ngạch xuất khẩu",
+        "imports": "Kim ngạch nhập khẩu", "local_exports": "Xuất khẩu hàng địa phương",
+        "budget_revenue": "Thu NSNN trên địa bàn", "customs_revenue": "Thu NSNN từ hoạt động XNK",
+        "retail_sales": "Tổng mức bán lẻ và DTDV", "iip": "Chỉ số IIP", "tourist_arrivals": "Lượng khách du lịch",
+        "new_enterprises": "Doanh nghiệp thành lập mới", "public_investment_disbursed": "Giải ngân vốn đầu tư công",
+        "poverty_rate": "Tỷ lệ hộ nghèo", "covid_cases": "Số ca mắc COVID-19", "dti_rank": "Xếp hạng DTI",
+        "pci_rank": "Xếp hạng PCI", "digital_economy_share": "Tỷ trọng kinh tế số",
+        "online_public_services": "Dịch vụ công trực tuyến", "online_dossier_share": "Tỷ lệ hồ sơ trực tuyến",
+        "digital_citizen_accounts": "Tài khoản công dân số"}.items()},
 }
 wording.register("audit", "vi", {("audit.label", k): v for k, v in _WORDS.items()})
