@@ -164,7 +164,7 @@ def _judgements(c, f) -> str:
     text = (f"Nhóm biên soạn đã ghi **{f.one(v['n'])} nhận định** về chênh lệch giữa các số liệu của "
             f"{f.one(v['window'])}")
     kept = _join([f"{f.one(v['preferred'])} nhận định chọn một số liệu" if v["preferred"].value else "",
-                  f"{f.one(v['both_kept'])} nhận định giữ cả hai số liệu như đã in" if v["both_kept"].value else ""])
+                  f"{f.one(v['both_kept'])} nhận định giữ cả hai số liệu như đã công bố" if v["both_kept"].value else ""])
     seen = _join([f"{f.one(v['explaining'])} nhận định giải thích một phép đối chiếu không khớp nêu trên"
                   if v["explaining"].value else "",
                   f"{f.one(v['agreeing'])} nhận định liên quan đến các phép đối chiếu đã khớp"
@@ -228,7 +228,7 @@ def _fixes(c, f) -> str:
     v = c.values
     text = ""
     if c.case == "some":
-        text = (f"**{f.one(v['n'])} giá trị in trong nguồn** về {f.one(v['province'])} thuộc {f.one(v['window'])} "
+        text = (f"**{f.one(v['n'])} giá trị ghi trong nguồn** về {f.one(v['province'])} thuộc {f.one(v['window'])} "
                 "được đọc lại theo hiệu chỉnh đã ghi.")
     elif c.case == "none_inside":
         text = f"Không có hiệu chỉnh nào liên quan đến số liệu của {f.one(v['province'])} trong {f.one(v['window'])}."
@@ -275,7 +275,7 @@ def _finding_consistency(c, f) -> str:
                      else "không có chênh lệch nào cần giải thích")
         text = (f"**Tính nhất quán.** {f.one(v['n'])} phép đối chiếu giữa các số liệu về cùng một đại lượng cho thấy "
                 f"{conflicts}; {explained}.")
-    text += (f" Các hiệu chỉnh đã ghi đọc lại **{f.one(v['fixes'])} giá trị in trong nguồn**."
+    text += (f" Các hiệu chỉnh đã ghi đọc lại **{f.one(v['fixes'])} giá trị ghi trong nguồn**."
              if v["fixes"].value else " Không có hiệu chỉnh nào áp dụng cho các số liệu này.")
     if v["kept_out"].value:
         text += (f" Văn bản có toàn văn về địa bàn khác: {_b(f, v['kept_out'])} văn bản, với "
@@ -354,7 +354,7 @@ wording.register("audit", "vi", {
     ("audit.context", "note"): "{text}",
     # Not shown in the Vietnamese edition (the curators' English reasons are counted instead); worded for completeness.
     ("audit.judgement_context", "note"): "`{id}`: nhận định của nhóm biên soạn, viết bằng tiếng Anh (xem bản tiếng Anh).",
-    ("audit.fix_context", "note"): "`{obs_id}`: in “{printed}”, đọc là “{read}”; lý do được ghi bằng tiếng Anh (xem bản "
+    ("audit.fix_context", "note"): "`{obs_id}`: nguyên văn “{printed}”, đọc là “{read}”; lý do được ghi bằng tiếng Anh (xem bản "
                                    "tiếng Anh).",
     ("audit.english_notes", "judgements"): _english_notes("judgements"),
     ("audit.english_notes", "fixes"): _english_notes("fixes"),
@@ -412,7 +412,7 @@ wording.register("audit", "vi", {
                                               "từ nội dung và việc số liệu có được đưa vào chuỗi số liệu của tỉnh hay "
                                               "không",
     ("audit.caption.figures", "default"): "Số liệu về {province} của {window} theo loại số liệu và trạng thái",
-    ("audit.caption.fixes", "default"): "Giá trị in trong nguồn của {window} được đọc lại, đối với các nguồn về "
+    ("audit.caption.fixes", "default"): "Giá trị ghi trong nguồn của {window} được đọc lại, đối với các nguồn về "
                                         "{province}",
 })
 
