@@ -198,8 +198,9 @@ def load_event_kinds():
 
 
 def load_context(province: str | None = "Lạng Sơn"):
-    """Context about a province in the project's own words (``topic``, ``text``, ``source_id``), from
-    ``data/raw/context.csv``: reports show it only for the province it describes."""
+    """Context about a province in the project's own words (``topic``, ``text``, ``source_id``, and ``text_vi``,
+    its Vietnamese text or empty), from ``data/raw/context.csv``: reports show it only for the province it
+    describes, and in Vietnamese only when ``text_vi`` is given."""
     context = _frame("context")
     if province is None:
         return context
