@@ -275,3 +275,19 @@ def test_every_claim_and_table_on_kylinh_reads_as_vietnamese(tmp_path):
             if hasattr(table, "frame"):
                 assert english_words(" ".join(map(str, table.frame.columns))) == [], (name, list(table.frame.columns))
                 assert english_words(table.caption) == [], (name, table.caption)
+
+
+def test_context_file_takes_an_optional_vietnamese_column_and_nothing_else(tmp_path):
+    from lso_analysis.dataset.build import CONTEXT_COLUMNS, CONTEXT_OPTIONAL, _check_context
+    from lso_analysis.dataset.rawio import read_table
+
+    without = tmp_path / "without.csv"
+    without.write_text("province,topic,text,source_id\nTỉnh X,data_search,Searched.,a\n", encoding="utf-8")
+    problems = []
+    rows = _check_context(read_table(without, CONTEXT_COLUMNS, problems, optional=CONTEXT_OPTIONAL), {"a"}, problems)
+    assert problems == [] and rows[0]["text_vi"] == ""
+    other = tmp_path / "other.csv"
+    other.write_text("province,topic,text,source_id,text_fr\nTỉnh X,data_search,Searched.,a,Cherché.\n",
+                     encoding="utf-8")
+    read_table(other, CONTEXT_COLUMNS, problems, optional=CONTEXT_OPTIONAL)
+    assert [p.column for p in problems] == ["text_fr"]
