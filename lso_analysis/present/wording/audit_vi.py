@@ -185,7 +185,8 @@ def _corpus_absent(c, f) -> str:
 
 def _corpus(c, f) -> str:
     v = c.values
-    read = (f"cả **{f.one(v['n'])} văn bản**" if v["read"].value == v["n"].value else
+    read = ("**văn bản duy nhất**" if v["read"].value == v["n"].value == 1 else
+            f"cả **{f.one(v['n'])} văn bản**" if v["read"].value == v["n"].value else
             f"{_b(f, v['read'])} trong số {f.one(v['n'])} văn bản")
     text = (f"Bộ nhận diện tỉnh đã đọc {read} có toàn văn về {f.one(v['province'])}, và kết quả trùng với tỉnh đã ghi "
             f"ở {_b(f, v['agree'])} văn bản")
@@ -313,7 +314,7 @@ wording.register("audit", "vi", {
     ("audit.dates", "mixed"): _dates_mixed,
     ("audit.publication", "no_data"): "Không có nguồn nên không có ngày công bố.",
     ("audit.publication", "all_inside"): lambda c, f: (("Nguồn này" if c.values["n"].value == 1 else
-                                                        "Tất cả các nguồn") + f" được công bố trong {f.one(c.values['window'])}."),
+                                                        "Tất cả các nguồn đều") + f" được công bố trong {f.one(c.values['window'])}."),
     ("audit.publication", "some_outside"): _publication,
     ("audit.outlets", "no_figures"): "Không nguồn nào về {province} có số liệu.",
     ("audit.outlets", "one_outlet"): "Mọi số liệu đều do một đơn vị đăng tải: {publisher} (`{outlet}`).",
