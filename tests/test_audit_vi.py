@@ -154,6 +154,17 @@ def test_consistency_finding_without_conflicts_says_so_in_words():
                             "Không có hiệu chỉnh nào áp dụng cho các số liệu này.")
 
 
+def test_a_kind_without_figures_is_said_in_words_not_as_zero():
+    c = _claim("audit.statuses", "default", n=n(61), actual=n(58), estimate=n(0), target=n(3))
+    assert c.text("vi") == ("**61** số liệu thuộc giai đoạn 2019–2023: **58 số liệu thực hiện**, không có số ước tính và "
+                            "**3 chỉ tiêu kế hoạch**.")
+    c = _claim("audit.finding_coverage", "partial", cells=n(110), actual=n(0), estimate=n(2), derived=n(0), none=n(108),
+               partial=n(6))
+    assert c.text("vi") == ("**Mức độ bao phủ.** Không cặp nào trong **110** cặp chỉ tiêu – năm chủ yếu có số liệu thực "
+                            "hiện cả năm; **2** cặp có số ước tính và không cặp nào có số tính toán. **108** cặp còn "
+                            "trống, trong đó **6** cặp chỉ có số liệu của một phần năm.")
+
+
 # -- synthetic audits: tables and views --------------------------------------------------------------------------------
 def _sources(rows: list[dict]) -> pd.DataFrame:
     base = {"publisher": "P", "published": "2021-05", "published_basis": "stated: x", "province": X,

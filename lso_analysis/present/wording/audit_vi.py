@@ -12,6 +12,11 @@ def _b(f, fig) -> str:
     return f"**{f.one(fig)}**"
 
 
+def _pairs(f, fig, rest: str) -> str:
+    """"**23** cặp có …", or "không cặp nào có …" for none."""
+    return f"không cặp nào {rest}" if fig.value == 0 else f"{_b(f, fig)} cặp {rest}"
+
+
 def _names(f, codes) -> str:
     """Indicators named in a sentence: their Vietnamese names, small first letter, joined with "và"."""
     from lso_analysis.studies.audit_words import indicator_name
@@ -112,18 +117,19 @@ def _low(c, f) -> str:
 
 def _statuses(c, f) -> str:
     v = c.values
-    text = (f"{_b(f, v['n'])} số liệu thuộc {f.one(v['window'])}: **{f.one(v['actual'])} số liệu thực hiện**, "
-            f"**{f.one(v['estimate'])} số ước tính** và **{f.one(v['target'])} chỉ tiêu kế hoạch**")
+    kinds = [f"**{f.one(v[k])} {what}**" if v[k].value else f"không có {what}"
+             for k, what in (("actual", "số liệu thực hiện"), ("estimate", "số ước tính"), ("target", "chỉ tiêu kế hoạch"))]
+    text = f"{_b(f, v['n'])} số liệu thuộc {f.one(v['window'])}: {kinds[0]}, {kinds[1]} và {kinds[2]}"
     return text + (" (bảng dưới đây không tính số ước tính)." if c.case == "estimates_left_out" else ".")
 
 
 def _coverage(c, f) -> str:
     v = c.values
-    return (f"Trong {_b(f, v['cells'])} cặp chỉ tiêu – năm chủ yếu của {f.one(v['window'])}, {_b(f, v['actual'])} cặp "
-            f"có số liệu thực hiện cả năm, {_b(f, v['estimate'])} cặp chỉ có số ước tính và {_b(f, v['derived'])} cặp "
-            f"chỉ có số tính toán. {_b(f, v['none'])} cặp còn trống, trong đó {_b(f, v['partial'])} cặp có số liệu "
-            "của một phần năm (tháng, quý, 6 tháng, lũy kế từ đầu năm): các số này cho biết giới hạn của số cả năm "
-            "nhưng không thay được số cả năm.")
+    return (f"Trong {_b(f, v['cells'])} cặp chỉ tiêu – năm chủ yếu của {f.one(v['window'])}, "
+            f"{_pairs(f, v['actual'], 'có số liệu thực hiện cả năm')}, {_pairs(f, v['estimate'], 'chỉ có số ước tính')} "
+            f"và {_pairs(f, v['derived'], 'chỉ có số tính toán')}. {_b(f, v['none'])} cặp còn trống, trong đó "
+            f"{_pairs(f, v['partial'], 'có số liệu của một phần năm')} (tháng, quý, 6 tháng, lũy kế từ đầu năm): các số "
+            "này cho biết giới hạn của số cả năm nhưng không thay được số cả năm.")
 
 
 def _extremes(c, f) -> str:
@@ -259,10 +265,11 @@ def _finding_coverage(c, f) -> str:
                 f"cả năm; {_b(f, v['partial'])} cặp chỉ có số liệu của một phần năm.")
     if c.case == "complete":
         return f"**Mức độ bao phủ.** Cả {_b(f, v['cells'])} cặp chỉ tiêu – năm chủ yếu đều có số liệu cả năm."
-    return (f"**Mức độ bao phủ.** {_b(f, v['actual'])} trong {_b(f, v['cells'])} cặp chỉ tiêu – năm chủ yếu có số "
-            f"liệu thực hiện cả năm; {_b(f, v['estimate'])} cặp có số ước tính và {_b(f, v['derived'])} cặp có số tính "
-            f"toán. {_b(f, v['none'])} cặp còn trống, trong đó {_b(f, v['partial'])} cặp chỉ có số liệu của một phần "
-            "năm.")
+    first = (f"{_b(f, v['actual'])} trong {_b(f, v['cells'])} cặp" if v["actual"].value else
+             f"Không cặp nào trong {_b(f, v['cells'])} cặp")
+    return (f"**Mức độ bao phủ.** {first} chỉ tiêu – năm chủ yếu có số liệu thực hiện cả năm; "
+            f"{_pairs(f, v['estimate'], 'có số ước tính')} và {_pairs(f, v['derived'], 'có số tính toán')}. "
+            f"{_b(f, v['none'])} cặp còn trống, trong đó {_pairs(f, v['partial'], 'chỉ có số liệu của một phần năm')}.")
 
 
 def _finding_consistency(c, f) -> str:
