@@ -17,6 +17,7 @@ from lso_analysis.present import wording
 _CELL_WORDS = {"reliability": "reliability", "status": "verdict", "check": "check", "measure": "measure",
                "column": "field"}
 _YES_NO = ("agrees", "in series")
+_QUOTED = ("printed", "read as")
 _NONE = ("recorded judgement", "preferred", "evidence", "what exists instead", "detected",
          "years without a full-year figure")
 _SPECIAL = {"none": "word.none", "nothing": "word.nothing", "every year": "word.every_year",
@@ -87,6 +88,8 @@ def _cell(value, column: str, language: str):
             return value
         return nv.fmt_number(float(value), 2 if column == "confidence" else 0, language)
     text = str(value)
+    if column in _QUOTED and language != "en":
+        return f"“{text}”"  # the printed words (and our reading of them) are a quotation, kept as printed
     if column in _NONE and text in _SPECIAL:
         return label(_SPECIAL[text], language)
     if column in _YES_NO and text in ("yes", "no"):
