@@ -27,6 +27,8 @@ EVENT_COLUMNS = ("event_id", "date", "date_end", "date_raw", "category", "kind",
 EVENT_CATEGORIES = ("covid", "border", "digital", "policy")
 EVENT_KIND_COLUMNS = ("code", "name_en", "name_vi", "group", "description")
 CONTEXT_COLUMNS = ("province", "topic", "text", "source_id")
+#: The Vietnamese text of a context row (may be empty: the row is then shown in the English edition only).
+CONTEXT_OPTIONAL = ("text_vi",)
 SCHEMA_VERSION = "2"
 _SOURCE_ID = re.compile(r"[a-z0-9]+-\d{8}-[a-z0-9][a-z0-9-]*")
 
@@ -119,7 +121,7 @@ def collect(raw_dir: Path | None = None, reference_dir: Path | None = None) -> t
         events = read_table(raw_dir / "events.csv", EVENT_COLUMNS, problems, optional=())
         built.events = _check_events(events, sources, {k["code"] for k in kinds_table.rows}, problems)
     if (raw_dir / "context.csv").exists():
-        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=("text_vi",))
+        context = read_table(raw_dir / "context.csv", CONTEXT_COLUMNS, problems, optional=CONTEXT_OPTIONAL)
         built.context = _check_context(context, sources, problems)
     built.conflicts = _check_conflicts(corrections.get("conflicts") or [], built, raw_dir, problems)
     return built, problems
@@ -289,6 +291,7 @@ def _check_context(table: Table, sources, problems: list[Problem]) -> list[dict]
             problems.append(Problem(table.name, line, "text", "empty text"))
         if row["source_id"] not in sources:
             problems.append(Problem(table.name, line, "source_id", f"unknown source {row['source_id']!r}"))
+        row.setdefault("text_vi", "")
     return list(table.rows)
 
 

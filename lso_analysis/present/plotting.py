@@ -294,14 +294,23 @@ def plot_timeline(events_df: pd.DataFrame | None, series_df: pd.DataFrame | None
     return finish(fig, sources, " ".join(notes) or None, data=_timeline_data(events, series_df if has_series else None))
 
 
-def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year figures"):
+#: The words of the coverage heat map (its legend, cell letters, partial mark, note); callers may pass others.
+COVERAGE_WORDS = {"none": "none", "derived": "derived", "estimate": "estimate", "actual": "actual",
+                  "letter.actual": "A", "letter.estimate": "E", "letter.derived": "D", "partial": "p",
+                  "note": "p: partial-year figures exist.", "empty": "no coverage data"}
+
+
+def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year figures", words: dict | None = None):
     """Indicator × year heat map of :func:`lso_analysis.analysis.coverage.coverage_table` (A/E/D, ``p`` = partial-year data).
+
+    ``words`` replaces :data:`COVERAGE_WORDS` (another language); the ``indicator`` column is shown as it is.
 
     Returns:
         A matplotlib Figure.
     """
+    w = COVERAGE_WORDS | (words or {})
     if coverage_df is None or coverage_df.empty:
-        return empty_figure("no coverage data", title)
+        return empty_figure(w["empty"], title)
     import matplotlib as mpl
     import seaborn as sns
     from matplotlib.colors import ListedColormap
@@ -309,8 +318,9 @@ def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year f
 
     codes = coverage_df.pivot(index="indicator", columns="year", values="status").fillna("none")
     partial = coverage_df.pivot(index="indicator", columns="year", values="has_partial").fillna(False).astype(bool)
-    letters = codes.apply(lambda col: col.map({"actual": "A", "estimate": "E", "derived": "D", "none": ""}))
-    labels = letters + partial.map(lambda p: " p" if p else "")
+    letters = codes.apply(lambda col: col.map({k: w[f"letter.{k}"] for k in ("actual", "estimate", "derived")}
+                                              | {"none": ""}))
+    labels = letters + partial.map(lambda p: f" {w['partial']}" if p else "")
     pal = palette(4)
     colours = ["#eeeeee", pal[2], pal[1], pal[0]]
     fig, ax = new_figure((1.6 + 0.9 * codes.shape[1], 1.6 + 0.32 * codes.shape[0]))
@@ -320,11 +330,11 @@ def plot_coverage(coverage_df: pd.DataFrame, title: str = "Coverage: full-year f
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.set_title(title)
-        names = ["none", "derived", "estimate", "actual"]
+        names = [w[k] for k in ("none", "derived", "estimate", "actual")]
         ax.legend(handles=[Patch(color=c, label=n) for c, n in zip(colours, names)], fontsize=7,
                   loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     sources = _ids(coverage_df["source_ids"]) if "source_ids" in coverage_df else set()
-    return finish(fig, sources, "p: partial-year figures exist.", data=coverage_df)
+    return finish(fig, sources, w["note"], data=coverage_df)
 
 
 def _timeline_data(events: pd.DataFrame, series_df: pd.DataFrame | None) -> pd.DataFrame:

@@ -131,11 +131,20 @@ def _partial_spans(pool: pd.DataFrame, code: str, year: int, max_listed: int) ->
             .drop_duplicates(["period_start", "period_end"]).head(max_listed))
 
 
+def _within_year(start, end, year: int, language: str) -> str:
+    """A period of ``year`` named without its year ("Jan–Nov", "11 tháng", "quý II")."""
+    name = labels.period_label(start, end, "short", language)
+    if language == "vi":
+        return re.sub(rf"(\s+năm\s+|/){year}$", "", name)
+    return name.replace(f" {year}", "")
+
+
 def empty_cells(cov: pd.DataFrame, obs: pd.DataFrame, scope: Scope, max_listed: int = 3) -> pd.DataFrame:
     """Per indicator, the years without a full-year figure and up to ``max_listed`` partial periods held instead.
 
     ``cov`` is :func:`key_coverage` of ``obs`` for ``scope``. Indicators with nothing in any year share one last
-    row, so a province with little data gets a short table. ``source_ids`` are of the periods named.
+    row, so a province with little data gets a short table. ``source_ids`` are of the periods named; the
+    periods are named in the scope's language ("nothing" and "every year" stay codes the views translate).
     """
     from lso_analysis.analysis.series import candidates
 
@@ -149,8 +158,8 @@ def empty_cells(cov: pd.DataFrame, obs: pd.DataFrame, scope: Scope, max_listed: 
             spans = _partial_spans(pool, code, year, max_listed)
             ids |= {source_of(o) for chain in spans["derived_from"].fillna("") + ";" + spans["obs_id"]
                     for o in chain.split(";") if o and not o.startswith("derived:")}
-            names = [labels.period_label(s, e, "short") for s, e in zip(spans["period_start"], spans["period_end"])]
-            held += [f"{year}: " + ", ".join(n.replace(f" {year}", "") for n in names)] if names else []
+            names = [_within_year(s, e, year, scope.language) for s, e in zip(spans["period_start"], spans["period_end"])]
+            held += [f"{year}: " + ", ".join(names)] if names else []
         rows.append({"indicator": code, years: ", ".join(map(str, cells["year"])),
                      instead: "; ".join(held) or "nothing", "source_ids": ";".join(sorted(ids))})
     table = pd.DataFrame(rows, columns=["indicator", years, instead, "source_ids"])
@@ -184,17 +193,28 @@ def consistency_overview(checks: pd.DataFrame) -> pd.DataFrame:
     return table.assign(total=table.sum(axis=1)).reset_index().rename_axis(columns=None)
 
 
-def flagged_checks(checks: pd.DataFrame) -> pd.DataFrame:
-    """The comparisons whose intervals do not overlap, with the id of the recorded judgement that explains each."""
+def _g6(x: float, language: str) -> str:
+    """Six significant digits, thousands grouped ("9,805.5"; ``vi`` "9.805,5"); empty for NaN."""
+    if pd.isna(x):
+        return ""
+    text = f"{x:,.6g}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if language == "vi" else text
+
+
+def flagged_checks(checks: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The comparisons whose intervals do not overlap, with the id of the recorded judgement that explains each.
+
+    Periods and numbers are written in ``language``; "none" (no judgement) stays a code the views translate.
+    """
     bad = checks[checks["status"] != "ok"]
 
     def side(oid, value, low, high):
-        return f"{value:,.6g} [{low:,.6g}–{high:,.6g}] ({oid})".replace("[nan", "[").replace("–nan]", "–]")
+        return f"{_g6(value, language) or 'nan'} [{_g6(low, language)}–{_g6(high, language)}] ({oid})"
 
     judgement = bad["explanation"].fillna("").astype(str).str.extract(r"^(\[[^\]]+\])", expand=False).fillna("none")
     return pd.DataFrame({
         "status": bad["status"], "check": bad["check"], "indicator": bad["indicator"],
-        "period": [labels.period_label(s, e, "short") for s, e in zip(bad["period_start"], bad["period_end"])],
+        "period": [labels.period_label(s, e, "short", language) for s, e in zip(bad["period_start"], bad["period_end"])],
         "figure a": [side(*v) for v in zip(bad["obs_id_a"], bad["value_a"], bad["low_a"], bad["high_a"])],
         "figure b": [side(*v) for v in zip(bad["obs_id_b"], bad["value_b"], bad["low_b"], bad["high_b"])],
         "recorded judgement": judgement,

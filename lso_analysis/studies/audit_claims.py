@@ -186,8 +186,12 @@ def context(a: Audit, topic: str) -> list[Claim]:
 
     rows = lso.load_context(a.scope.province)
     rows = rows[rows["topic"] == topic]
-    return [claim(a, "audit.context", "note", {"text": r.text}, [r.source_id]) for r in rows.itertuples()
-            if not years_outside(r.text, a.scope.window)]
+    # The row's text in the scope's language: English in ``text``, Vietnamese in ``text_vi`` (a row without one
+    # is shown in the English edition only).
+    texts = [(r.text if a.scope.language == "en" else str(getattr(r, "text_vi", "") or "").strip(), r.source_id)
+             for r in rows.itertuples()]
+    return [claim(a, "audit.context", "note", {"text": text}, [source]) for text, source in texts
+            if text and text != "nan" and not years_outside(text, a.scope.window)]
 
 
 def checks(a: Audit) -> list[Claim]:
@@ -242,7 +246,7 @@ def fixes(a: Audit) -> Claim:
 
 def _terms(evidence: str) -> list[str]:
     """The place names of an evidence string ("Mèo Vạc (district) ×1; Yên Minh (district) ×1")."""
-    return [e.split(" (", 1)[0] for e in str(evidence).split("; ") if e and e != "none"]
+    return list(dict.fromkeys(e.split(" (", 1)[0] for e in str(evidence).split("; ") if e and e != "none"))
 
 
 def corpus(a: Audit) -> Claim:
@@ -260,7 +264,7 @@ def corpus(a: Audit) -> Claim:
         return claim(a, "audit.corpus", "none_read", {"n": n(len(mine))}, mine["source_id"])
     wrong = read[read["agrees"] != "yes"]
     values = {"n": n(len(mine)), "read": n(len(read)), "agree": n(len(read) - len(wrong)),
-              "disagree": [f"{s} (recorded: {r}; detected: {d})" for s, r, d in
+              "disagree": [{"source_id": s, "recorded": r, "detected": d} for s, r, d in
                            zip(wrong["source_id"], wrong["recorded"], wrong["detected"])]}
     return claim(a, "audit.corpus", "some_disagree" if len(wrong) else "all_agree", values, mine["source_id"])
 
@@ -331,3 +335,13 @@ def fix_context(a: Audit, table: pd.DataFrame) -> list[Claim]:
     return [claim(a, "audit.fix_context", "note", {"obs_id": r.obs_id, "printed": r.printed, "read": r[2],
                                                    "reason": r.reason}, [r.source_id])
             for r in table.itertuples(index=False)]
+
+
+def english_notes(a: Audit, judgements: int, fixes: int) -> list[Claim]:
+    """What the Vietnamese edition leaves out: the curators' reasons, written in English, counted.
+
+    ``judgements`` and ``fixes`` are the numbers of recorded judgements and fixes on figures of the window whose
+    reasoning is not shown.
+    """
+    return [claim(a, "audit.english_notes", what, {"n": n(count)}) for what, count
+            in (("judgements", judgements), ("fixes", fixes)) if count]

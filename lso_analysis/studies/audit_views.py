@@ -6,23 +6,39 @@ import re
 
 import pandas as pd
 
+from lso_analysis.present import labels
 from lso_analysis.present import narrative as nv
 from lso_analysis.present import wording
-from lso_analysis.present.claims import show
+from lso_analysis.present.claims import show as _show_claims
 from lso_analysis.studies import audit as au
 from lso_analysis.studies import audit_claims as ac
+from lso_analysis.studies import audit_words as aw
 
 _NOTHING = nv.Markdown("")
+
+
+def _window(a: au.Audit) -> str:
+    """The window in words: "2019–2023" in English (as before), "giai đoạn 2019–2023" / "năm 2020" in Vietnamese."""
+    w = a.scope.window
+    return w.label() if a.scope.language == "en" else labels.period_label(w.start, w.end, "long", a.scope.language)
 
 
 def caption(a: au.Audit, name: str) -> str:
     """The caption ``name`` in the scope's language, with the province and the window (plain text: tables escape)."""
     template = wording.template(f"audit.caption.{name}", "default", a.scope.language)
-    return template.format(province=a.scope.province, window=a.scope.window.label())
+    return template.format(province=a.scope.province, window=_window(a))
+
+
+def show(claims, a: au.Audit | None = None):
+    """The claims shown in the scope's language."""
+    return _show_claims(claims, a.scope.language if a is not None else "en")
 
 
 def _table(a: au.Audit, frame: pd.DataFrame, name: str, source_ids):
-    return nv.show_table(frame, caption(a, name), list(source_ids)) if len(frame) else _NOTHING
+    """A captioned table with its headings and words in the scope's language, or nothing when it is empty."""
+    if not len(frame):
+        return _NOTHING
+    return nv.show_table(aw.localise(frame, a.scope, _window(a)), caption(a, name), list(source_ids))
 
 
 class Tables:
@@ -80,13 +96,13 @@ def _split_by_years(frame: pd.DataFrame, columns: list[str], a: au.Audit) -> tup
 
 def title(a: au.Audit):
     """The heading of this run: province, window and switches."""
-    return show(ac.heading(a))
+    return show(ac.heading(a), a)
 
 
 def sources(a: au.Audit):
     """Who the sources are: count, other geographies, dates, publication against the window, figures, low copies."""
     return show([ac.sources(a), ac.other_geographies(a), ac.dates(a), ac.publication(a), ac.window_figures(a),
-                 ac.low(a)])
+                 ac.low(a)], a)
 
 
 def reliability_table(a: au.Audit):
@@ -95,7 +111,7 @@ def reliability_table(a: au.Audit):
 
 
 def outlets(a: au.Audit):
-    return show(ac.outlets(a))
+    return show(ac.outlets(a), a)
 
 
 def outlet_table(a: au.Audit):
@@ -108,17 +124,18 @@ def coverage_chart(a: au.Audit):
 
     if (a.coverage["status"] == "none").all():
         return _NOTHING
-    return plotting.plot_coverage(a.coverage, title=caption(a, "coverage_chart"))
+    cov = a.coverage.assign(indicator=[aw.chart_indicator(c, a.scope.language) for c in a.coverage["indicator"]])
+    return plotting.plot_coverage(cov, title=caption(a, "coverage_chart"), words=aw.coverage_words(a.scope.language))
 
 
 def coverage(a: au.Audit):
-    return show(ac.coverage(a))
+    return show(ac.coverage(a), a)
 
 
 def context(a: au.Audit, topic: str):
     """The project's context note on ``topic`` for this province, when one exists."""
     notes = ac.context(a, topic)
-    return show(notes) if notes else _NOTHING
+    return show(notes, a) if notes else _NOTHING
 
 
 def gaps_table(a: au.Audit):
@@ -129,7 +146,7 @@ def gaps_table(a: au.Audit):
 
 
 def checks(a: au.Audit):
-    return show(ac.checks(a))
+    return show(ac.checks(a), a)
 
 
 def checks_tables(a: au.Audit):
@@ -138,14 +155,14 @@ def checks_tables(a: au.Audit):
     if c.empty:
         return _NOTHING
     ids = list(c["source_a"]) + list(c["source_b"].dropna())
-    flagged = au.flagged_checks(c)
+    flagged = au.flagged_checks(c, a.scope.language)
     return Tables([_table(a, au.consistency_overview(c), "checks", ids),
                    _table(a, flagged, "flagged", list(c.loc[c["status"] != "ok", "source_a"])
                           + list(c.loc[c["status"] != "ok", "source_b"].dropna()))])
 
 
 def judgements(a: au.Audit):
-    return show(ac.judgements(a))
+    return show(ac.judgements(a), a)
 
 
 def _judgements_split(a: au.Audit):
@@ -153,20 +170,35 @@ def _judgements_split(a: au.Audit):
     return _split_by_years(table, ["judgement (gist)"], a)
 
 
+def _english(a: au.Audit) -> bool:
+    """Whether the curators' reasons (English text) are shown: in the English edition only."""
+    return a.scope.language == "en"
+
+
 def judgement_table(a: au.Audit):
-    """The recorded judgements on figures of the window whose reasoning names only years of the window."""
+    """The recorded judgements on figures of the window whose reasoning names only years of the window.
+
+    The Vietnamese edition shows them without their reasoning (the curators' English text; see
+    :func:`judgement_context`).
+    """
     inside, _ = _judgements_split(a)
-    return _table(a, inside, "judgements", inside["source_ids"])
+    shown = inside if _english(a) else inside.drop(columns=["judgement (gist)"])
+    return _table(a, shown, "judgements", inside["source_ids"])
 
 
 def judgement_context(a: au.Audit):
-    """The other recorded judgements on figures of the window: their reasoning names other years (context)."""
-    _, outside = _judgements_split(a)
+    """The other recorded judgements on figures of the window: their reasoning names other years (context).
+
+    In the Vietnamese edition: a sentence counting the judgements whose English reasoning is left out.
+    """
+    inside, outside = _judgements_split(a)
+    if not _english(a):
+        return show(ac.english_notes(a, len(inside) + len(outside), 0), a) if len(inside) + len(outside) else _NOTHING
     return ContextList(ac.judgement_context(a, outside), a.scope.language) if len(outside) else _NOTHING
 
 
 def attribution(a: au.Audit):
-    return show(ac.attribution(a))
+    return show(ac.attribution(a), a)
 
 
 def attribution_table(a: au.Audit):
@@ -177,7 +209,7 @@ def attribution_table(a: au.Audit):
 
 
 def figures(a: au.Audit):
-    return show([ac.statuses(a), ac.measures(a)])
+    return show([ac.statuses(a), ac.measures(a)], a)
 
 
 def figures_table(a: au.Audit):
@@ -185,7 +217,7 @@ def figures_table(a: au.Audit):
 
 
 def fixes(a: au.Audit):
-    return show(ac.fixes(a))
+    return show(ac.fixes(a), a)
 
 
 def _fixes_split(a: au.Audit):
@@ -195,16 +227,24 @@ def _fixes_split(a: au.Audit):
 
 
 def fixes_table(a: au.Audit):
-    """The recorded fixes of figures in the window whose text names only years of the window."""
+    """The recorded fixes of figures in the window whose text names only years of the window.
+
+    The Vietnamese edition leaves out the reason (the curators' English text; see :func:`fixes_context`).
+    """
     inside, _ = _fixes_split(a)
-    return _table(a, inside, "fixes", inside["source_id"])
+    return _table(a, inside if _english(a) else inside.drop(columns=["reason"]), "fixes", inside["source_id"])
 
 
 def fixes_context(a: au.Audit):
-    """The other recorded fixes of figures in the window: their text names other years (context)."""
-    _, outside = _fixes_split(a)
+    """The other recorded fixes of figures in the window: their text names other years (context).
+
+    In the Vietnamese edition: a sentence counting the fixes whose English reason is left out.
+    """
+    inside, outside = _fixes_split(a)
+    if not _english(a):
+        return show(ac.english_notes(a, 0, len(inside) + len(outside)), a) if len(inside) + len(outside) else _NOTHING
     return ContextList(ac.fix_context(a, outside), a.scope.language) if len(outside) else _NOTHING
 
 
 def findings(a: au.Audit):
-    return show(ac.findings(a))
+    return show(ac.findings(a), a)

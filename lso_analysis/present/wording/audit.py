@@ -152,7 +152,9 @@ def _corpus(c, f) -> str:
     text = (f"The province detector read {read} about {f.one(v['province'])} held as full text and agrees with the "
             f"recorded province for **{f.one(v['agree'])}**")
     if c.case == "some_disagree":
-        return text + f"; it disagrees for {', '.join('`' + f.one(x) + '`' for x in v['disagree'])}."
+        return text + "; it disagrees for " + ", ".join(
+            "`" + f.one(f"{d['source_id']} (recorded: {d['recorded']}; detected: {d['detected']})") + "`"
+            for d in v["disagree"]) + "."
     return text + "."
 
 
@@ -365,4 +367,47 @@ wording.register("audit", "en", {
                                               "as detected from the text, and whether their figures enter its series",
     ("audit.caption.figures", "default"): "Figures about {province} for {window} by measure and status",
     ("audit.caption.fixes", "default"): "Printed values of {window} read differently, for sources about {province}",
+    ("audit.english_notes", "judgements"): lambda c, f: (
+        f"The curators' reasoning on {'this judgement' if c.values['n'].value == 1 else 'these ' + f.one(c.values['n']) + ' judgements'} "
+        "is written in English."),
+    ("audit.english_notes", "fixes"): lambda c, f: (
+        f"The reasons for {'this fix' if c.values['n'].value == 1 else 'these ' + f.one(c.values['n']) + ' fixes'} "
+        "are written in English."),
 })
+
+# Table headings, table words and chart words (plain text). The English ones are the names the study's tables
+# use, so the English edition shows them unchanged; ``studies/audit_words.py`` maps each to its key.
+_HEADINGS = ("reliability", "sources", "date stated", "date inferred", "figures", "outlet", "publisher", "indicator",
+             "years without a full-year figure", "what exists instead", "source_ids", "source_id", "check", "ok",
+             "explained", "conflict", "total", "status", "period", "figure a", "figure b", "recorded judgement", "id",
+             "preferred", "judgement (gist)", "judgement", "recorded", "detected", "confidence", "evidence",
+             "other places", "agrees", "in series", "measure", "actual", "estimate", "target", "obs_id", "printed",
+             "read as", "column", "reason")
+_WORDS = {
+    **{f"col.{h}": h for h in _HEADINGS},
+    "col.before": "published before {start}", "col.in": "in {window}", "col.after": "after {end}",
+    "col.figures_window": "figures for {window}",
+    **{f"reliability.{r}": r for r in ("official", "press", "mirror", "low", "total")},
+    **{f"verdict.{v}": v for v in ("ok", "explained", "conflict")},
+    **{f"check.{k}": k for k in ("same_quantity", "implied", "parts_total", "sub_period", "magnitude")},
+    **{f"measure.{m}": m for m in ("level", "growth_pct", "plan_pct", "share_pct", "change_abs", "change_pp", "rank",
+                                   "ratio", "total")},
+    **{f"place.{k}": k for k in ("province", "district", "town", "commune", "border_gate", "economic_zone",
+                                 "industrial_park", "landmark", "url host", "url slug", "publisher")},
+    **{f"field.{k}": k for k in ("value_raw", "period_raw", "comparison_raw", "unit_raw", "indicator", "measure",
+                                 "province", "status", "note")},
+    "word.yes": "yes", "word.no": "no", "word.not_read": "not read", "word.undecided": "undecided",
+    "word.none": "none", "word.nothing": "nothing", "word.every_year": "every year",
+    "outlets.other": "{n} other outlets", "outlets.under": "(under {n} sources each)",
+    # The coverage heat map.
+    "chart.none": "none", "chart.derived": "derived", "chart.estimate": "estimate", "chart.actual": "actual",
+    "chart.letter.actual": "A", "chart.letter.estimate": "E", "chart.letter.derived": "D", "chart.partial": "p",
+    "chart.note": "p: partial-year figures exist.", "chart.empty": "no coverage data",
+}
+# The heat map's axis names each key indicator by its code.
+from lso_analysis.studies.audit import KEY_INDICATORS  # noqa: E402
+
+_WORDS |= {f"chart.indicator.{code}": code for code in KEY_INDICATORS}
+wording.register("audit", "en", {("audit.label", k): v for k, v in _WORDS.items()})
+
+from lso_analysis.present.wording import audit_vi  # noqa: E402,F401  (the Vietnamese edition's table)
