@@ -253,7 +253,7 @@ def test_the_context_file_holds_a_vietnamese_text_for_the_data_search():
 
     with open(paths.RAW_DIR / "context.csv", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
-        assert reader.fieldnames[-1] == "text_vi"
+        assert "text_vi" in reader.fieldnames  # its position in the file does not matter to the build
         rows = [r for r in reader if r["topic"] == "data_search"]
     assert rows and all(r["text_vi"].strip() for r in rows)
     assert all(english_words(r["text_vi"]) == [] for r in rows)
