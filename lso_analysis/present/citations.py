@@ -72,13 +72,15 @@ class SourcesDisplay:
         return self.markdown
 
 
-def sources_display(sources_df=None) -> SourcesDisplay:
+def sources_display(sources_df=None, language: str | None = None) -> SourcesDisplay:
     """Build the "Sources" list of a notebook from the ids cited so far.
 
     Args:
         sources_df: optional DataFrame with columns ``source_id``, ``title``,
             ``publisher``, ``published`` and ``url`` (as ``load_sources()``
             returns); without it only the ids are listed.
+        language: of the heading (default: the current language,
+            :func:`lso_analysis.present.set_language`); titles stay as published.
 
     Returns:
         A displayable object: Markdown for the reader, and the ids under
@@ -92,12 +94,17 @@ def sources_display(sources_df=None) -> SourcesDisplay:
         **Sources cited**
         <BLANKLINE>
         - `x-1`
+        >>> reset(); print(sources_display(language="vi").markdown)
+        **Nguồn đã trích dẫn**: không có.
     """
+    from lso_analysis.present.words import word
+
+    heading = f"**{word('sources_cited', language)}**"
     ids = cited()
     if not ids:
-        return SourcesDisplay("**Sources cited**: none.", [])
+        return SourcesDisplay(f"{heading}: {word('none', language)}.", [])
     rows = _rows_by_id(sources_df, ids) if sources_df is not None else {}
-    lines = ["**Sources cited**", ""]
+    lines = [heading, ""]
     for source_id in ids:
         lines.append(_format_source(source_id, rows.get(source_id)))
     return SourcesDisplay("\n".join(lines), ids)

@@ -67,8 +67,9 @@ def new_figure(figsize: tuple[float, float] = (8.0, 4.5), **subplot_kw):
     return fig, axes
 
 
-def empty_figure(message: str, title: str | None = None, figsize: tuple[float, float] = (8.0, 2.5)):
-    """A figure that says plainly that there is nothing to draw."""
+def empty_figure(message: str, title: str | None = None, figsize: tuple[float, float] = (8.0, 2.5),
+                 language: str | None = None):
+    """A figure that says plainly that there is nothing to draw (its caption in ``language``)."""
     import matplotlib as mpl
 
     fig, ax = new_figure(figsize)
@@ -77,11 +78,13 @@ def empty_figure(message: str, title: str | None = None, figsize: tuple[float, f
         ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.35", transform=ax.transAxes)
         if title:
             ax.set_title(title)
-    return finish(fig, [])
+    return finish(fig, [], language=language)
 
 
-def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None):
+def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None, language: str | None = None):
     """Write the source caption under the figure, remember the sources and data, and cite the sources.
+
+    The caption's "Sources:" is in ``language`` (default: :func:`lso_analysis.present.current_language`).
 
     Sets ``fig._lso_sources`` (sorted ids) and calls ``lso_analysis.present.citations.cite`` when
     that module is present, so the report footer lists every source a figure used. ``data`` (a
@@ -90,8 +93,11 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None
     """
     import matplotlib as mpl
 
+    from lso_analysis.present.words import word
+
     ids = sorted({s.strip() for s in source_ids if isinstance(s, str) and s.strip()})
-    text = (caption + " " if caption else "") + ("Sources: " + "; ".join(ids) if ids else "Sources: none")
+    sources = word("sources_line", language, ids="; ".join(ids)) if ids else word("sources_none", language)
+    text = (caption + " " if caption else "") + sources
     width, height = fig.get_size_inches()
     lines = textwrap.wrap(text, int(width * _CHARS_PER_INCH), break_on_hyphens=False) or [""]
     # The figure grows by the caption's height, so a long source list never squeezes the plot.
