@@ -251,29 +251,37 @@ def _draw_timeline_series(ax, series_df: pd.DataFrame, title: str, language: str
 
 def event_labels(events: pd.DataFrame, language: str | None = None) -> list[str]:
     """The label of each event on a timeline: its title in English; in Vietnamese its ``title_vi`` when the
-    frame has one, else the Vietnamese name of its kind (``event_kinds.csv``) and its crossing.
+    frame has one, else the Vietnamese name of its kind (``event_kinds.csv``) and its crossing, else its title.
     """
     language = resolve(language)
     if language == "en":
         return [str(t) for t in events["title"]]
-    names: dict[str, str] = {}
-    if "kind" in events.columns:
-        import lso_analysis
-
-        kinds = lso_analysis.load_event_kinds()
-        names = dict(zip(kinds["code"], kinds[f"name_{language}"]))
+    names = _kind_names(language) if "kind" in events.columns else {}
     out = []
     for row in events.to_dict("records"):
         own = row.get(f"title_{language}")
         if isinstance(own, str) and own.strip():
             out.append(own.strip())
             continue
-        label = names.get(row.get("kind"), "") or str(row.get("kind") or "")
+        label = names.get(row.get("kind"), "")
+        if not label:  # no kind: the title as the data write it
+            out.append(str(row.get("title") or ""))
+            continue
         crossing = row.get("crossing")
         if isinstance(crossing, str) and crossing.strip():
             label += f": {crossing.strip()}"
         out.append(label[:1].upper() + label[1:])
     return out
+
+
+def _kind_names(language: str) -> dict[str, str]:
+    """Kind code → its name in ``language``, read from the reference table (no data build needed)."""
+    import csv
+
+    from lso_analysis import paths
+
+    with open(paths.REFERENCE_DIR / "event_kinds.csv", encoding="utf-8", newline="") as handle:
+        return {row["code"]: row.get(f"name_{language}", "") or "" for row in csv.DictReader(handle)}
 
 
 def _draw_event_lanes(ax, events: pd.DataFrame, language: str = "en") -> tuple[set[str], int]:
