@@ -29,7 +29,7 @@ from collections.abc import Iterable
 #: "than" (than đá), "may" (may mặc), "do" (do đó), "so" (so với), "can" (can thiệp), "then" (hát then),
 #: "ban" (ban hành), "tin" (thông tin), "online".
 ENGLISH_WORDS = frozenset("""
-the and of with from for on at by is are was were be been being has have had not than this that these those
+the and of with from for on at by is are was were be been being has have had not this that these those
 which who whom whose what when where while it its into onto over under between during after before against
 per each every only more less most least same other such both either neither about above below since until
 there their they them we our you your he she his her will would could should cannot must shall also but

@@ -38,12 +38,18 @@ def cell_languages(cell: dict) -> set[str]:
     return {m.group(1) for m in map(TAG.match, tags) if m}
 
 
+def _belongs(languages: set[str], language: str) -> bool:
+    return not languages or language in languages
+
+
 def for_language(nb: dict, language: str) -> tuple[dict, list[int]]:
     """The notebook with the cells of other languages left out, and the source index of each cell kept.
 
+    A cell without a ``lang-*`` tag belongs to every language; one with several such tags to each of them.
+
     The notebook is not modified; the cells kept are the same objects.
     """
-    kept = [i for i, cell in enumerate(nb.get("cells", [])) if not cell_languages(cell) - {language}]
+    kept = [i for i, cell in enumerate(nb.get("cells", [])) if _belongs(cell_languages(cell), language)]
     cells = nb.get("cells", [])
     return {**nb, "cells": [cells[i] for i in kept]}, kept
 
@@ -98,7 +104,8 @@ def switch_html(language: str, outputs: dict[str, str], prefix: str = "") -> str
             items.append(f'<strong lang="{other}">{name}</strong>')
         elif other in outputs:
             items.append(f'<a href="{escape(prefix + outputs[other])}.html" hreflang="{other}" lang="{other}">{name}</a>')
-    return f'<nav class="lso-lang" aria-label="Language / Ngôn ngữ">{" · ".join(items)}</nav>\n'
+    # Attributes in alphabetical order, as nbconvert writes them back when it embeds the page's images.
+    return f'<nav aria-label="Language / Ngôn ngữ" class="lso-lang">{" · ".join(items)}</nav>\n'
 
 
 SWITCH_CSS = """
