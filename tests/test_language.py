@@ -141,7 +141,9 @@ def test_half_years_plans_timelines_and_coverage_in_vietnamese():
     assert "Không thể hiện 1 sự kiện ngoài khoảng 1/1/2021–31/12/2023." in fig.texts[-1].get_text()
     fig = plotting.plot_coverage(coverage_table(trade_obs(), years=range(2019, 2024)))
     texts = _texts(fig)
-    assert "T" in texts and "A" not in texts and "T: thực hiện" in texts
+    assert "TH" in texts and "A" not in texts and "số thực hiện" in texts and "số ước tính" in texts
+    fig = plotting.plot_coverage(coverage_table(trade_obs(), years=range(2019, 2024)), words={"letter.actual": "X"})
+    assert "X" in _texts(fig) and "TH" not in _texts(fig)
     for text in texts:
         assert english_sentences(text) == [] and number_convention_errors(text) == [], text
 

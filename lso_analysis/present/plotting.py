@@ -389,18 +389,30 @@ def _day(value, language: str) -> str:
     return date_label(value, language)
 
 
-def plot_coverage(coverage_df: pd.DataFrame, title: str | None = None, language: str | None = None):
+#: The words of the coverage heat map (legend, cell letters, partial mark, note, empty message): the defaults
+#: come from :mod:`lso_analysis.present.words` (``coverage_<key>``) in the report's language.
+COVERAGE_KEYS = ("none", "derived", "estimate", "actual", "letter.actual", "letter.estimate", "letter.derived",
+                 "partial", "note", "empty")
+
+
+def plot_coverage(coverage_df: pd.DataFrame, title: str | None = None, words: dict | None = None,
+                  language: str | None = None):
     """Indicator × year heat map of :func:`lso_analysis.analysis.coverage.coverage_table` (A/E/D, ``p`` = partial-year data).
 
-    In Vietnamese the letters are T (thực hiện), Ư (ước tính), S (suy ra) and ``c`` marks partial-year data.
+    Args:
+        coverage_df: the coverage table; its ``indicator`` column is shown as it is.
+        title: default "Coverage: full-year figures" in ``language``.
+        words: replaces some of the words (keys :data:`COVERAGE_KEYS`).
+        language: of the default words (default: the current language; Vietnamese letters TH/ƯT/TT, ``*``).
 
     Returns:
         A matplotlib Figure.
     """
     language = resolve(language)
+    w = {key: word(f"coverage_{key}", language) for key in COVERAGE_KEYS} | (words or {})
     title = title or word("coverage_title", language)
     if coverage_df is None or coverage_df.empty:
-        return empty_figure(word("coverage_none", language), title, language=language)
+        return empty_figure(w["empty"], title, language=language)
     import matplotlib as mpl
     import seaborn as sns
     from matplotlib.colors import ListedColormap
@@ -408,10 +420,9 @@ def plot_coverage(coverage_df: pd.DataFrame, title: str | None = None, language:
 
     codes = coverage_df.pivot(index="indicator", columns="year", values="status").fillna("none")
     partial = coverage_df.pivot(index="indicator", columns="year", values="has_partial").fillna(False).astype(bool)
-    letter = {k: word(f"coverage_letter_{k}", language) for k in ("actual", "estimate", "derived")}
-    letters = codes.apply(lambda col: col.map({**letter, "none": ""}))
-    mark = " " + word("coverage_partial", language)
-    labels = letters + partial.map(lambda p: mark if p else "")
+    letters = codes.apply(lambda col: col.map({k: w[f"letter.{k}"] for k in ("actual", "estimate", "derived")}
+                                              | {"none": ""}))
+    labels = letters + partial.map(lambda p: f" {w['partial']}" if p else "")
     pal = palette(4)
     colours = ["#eeeeee", pal[2], pal[1], pal[0]]
     fig, ax = new_figure((1.6 + 0.9 * codes.shape[1], 1.6 + 0.32 * codes.shape[0]))
@@ -421,11 +432,11 @@ def plot_coverage(coverage_df: pd.DataFrame, title: str | None = None, language:
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.set_title(title)
-        names = [word(f"coverage_{k}", language) for k in ("none_label", "derived", "estimate", "actual")]
+        names = [w[k] for k in ("none", "derived", "estimate", "actual")]
         ax.legend(handles=[Patch(color=c, label=n) for c, n in zip(colours, names)], fontsize=7,
                   loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     sources = _ids(coverage_df["source_ids"]) if "source_ids" in coverage_df else set()
-    return finish(fig, sources, word("coverage_caption", language), data=coverage_df, language=language)
+    return finish(fig, sources, w["note"], data=coverage_df, language=language)
 
 
 def _timeline_data(events: pd.DataFrame, series_df: pd.DataFrame | None) -> pd.DataFrame:
