@@ -88,11 +88,15 @@ def cited_sources(nb: dict) -> list[str]:
     return sorted(found)
 
 
-def _source_item(source_id: str, row: dict[str, str] | None) -> str:
+def _source_item(source_id: str, row: dict[str, str] | None, language: str = "en") -> str:
+    from lso_analysis.present.citations import published_label
+
     label = f"<code>{escape(source_id)}</code>"
     if not row:
         return f"<li>{label}</li>"
-    text = ", ".join(escape(row[key]) for key in ("title", "publisher", "published") if row.get(key))
+    values = {key: row.get(key) or "" for key in ("title", "publisher", "published")}
+    values["published"] = published_label(values["published"].strip(), language) if values["published"] else ""
+    text = ", ".join(escape(value) for value in values.values() if value)
     url = (row.get("url") or "").strip()
     link = f' <a href="{escape(url)}">{escape(url)}</a>' if url.startswith(("http://", "https://")) else ""
     return f"<li>{label}{': ' + text if text else ''}{link}</li>"
@@ -148,7 +152,7 @@ def footer_html(
     )
     versions = " · ".join(f"{escape(name)} {escape(version)}" for name, version in provenance.versions.items())
     if cited:
-        sources = "<ul>" + "".join(_source_item(sid, provenance.sources.get(sid)) for sid in cited) + "</ul>"
+        sources = "<ul>" + "".join(_source_item(sid, provenance.sources.get(sid), language) for sid in cited) + "</ul>"
     else:
         sources = words["no_sources"]
     views = " · ".join(f'<a href="{escape(url)}">{escape(label)}</a>' for label, url in links.items())
