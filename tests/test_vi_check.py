@@ -53,6 +53,7 @@ def test_english_is_found_sentence_by_sentence(text, flagged):
         'Tiêu đề "Trade through the gates" được giữ như bản gốc.',
         "Nguồn: <cite>Border trade in the year of the pandemic</cite>.",
         "<small>(Nguồn: vnexpress-20210815-trade-rebound, customs-2022-annual)</small>",
+        "7.794,52 (derived:base_from_growth:laodongen-20241200-budget#9)",
         "Mã chỉ tiêu `trade_turnover` và <code>the_value</code>; xem https://example.org/the-report-of-the-year.",
         "<style>.the { color: red }</style><p>Bảng số liệu</p>",
     ],
@@ -65,6 +66,12 @@ def test_verbatim_source_titles_and_publishers_are_exempt():
     text = "<td>The Saigon Times</td><td>12 nguồn</td><td>Vietnam News Agency &amp; The Voice</td>"
     assert english_sentences(text) == ["The Saigon Times", "Vietnam News Agency & The Voice"]
     assert english_sentences(text, verbatim=["The Saigon Times", "Vietnam News Agency & The Voice"]) == []
+
+
+def test_numbers_in_verbatim_titles_are_exempt():
+    text = "Nguồn: Customs revenue down 47.1% in the first half, Customs News; thu giảm 47,1%."
+    assert number_convention_errors(text) == ["47.1%"]
+    assert number_convention_errors(text, verbatim=["Customs revenue down 47.1% in the first half"]) == []
 
 
 def test_text_is_compared_in_nfc():
@@ -86,6 +93,7 @@ def test_text_is_compared_in_nfc():
         ("tăng 2,03%, 1.234,5 tỷ đồng, 4.270 triệu USD, 1.234.567 lượt, năm 2023, ngày 8/1/2023", []),
         ("phiên bản pandas 3.1.1, python 3.11.7; COVID-19; quý II/2022; 2019–2023", []),
         ("(Nguồn: vcn-2023-01-08-reopening)", []),  # a date inside an identifier is not a date in prose
+        ("suy ra từ «USD 2,970 million» và «down 19.5%»", []),  # figures quoted as printed
         ("1,234 tấn", []),  # a Vietnamese decimal with three places: not English grouping
     ],
 )

@@ -41,7 +41,7 @@ def footer(page: str) -> str:
 
 def problems(name: str, page: str, exempt: list[str]) -> list[str]:
     found = [f"{name}: English: {s}" for s in english_sentences(body(page), exempt)]
-    found += [f"{name}: number: {n}" for n in number_convention_errors(body(page))]
+    found += [f"{name}: number: {n}" for n in number_convention_errors(body(page), exempt)]
     found += [f"{name}: footer: {s}" for s in english_sentences(footer(page))]
     if '<html lang="vi">' not in page:
         found.append(f'{name}: no <html lang="vi">')

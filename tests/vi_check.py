@@ -7,7 +7,8 @@ handled. What is exempt, because it is quoted or is not prose:
 - quoted text (``“…”``, ``"…"``, ``«…»``, ``‘…’``) and ``<cite>``/``<q>`` elements: a source title stays as
   published, so quote it or wrap it in ``<cite>``;
 - the strings passed as ``verbatim`` (the titles and publishers of ``sources.csv``, which a table may show);
-- identifiers (``trade_turnover``, ``vnexpress-20210815-trade``), code spans, URLs, e-mail addresses.
+- identifiers (``trade_turnover``, ``vnexpress-20210815-trade``, ``derived:base_from_growth:src#9``), code spans,
+  URLs, e-mail addresses.
 
 >>> english_sentences("Kim ngạch xuất nhập khẩu tăng 12,5% so với cùng kỳ năm trước.")
 []
@@ -54,7 +55,8 @@ _BLOCK_TAGS = re.compile(r"</?(?:p|div|li|ul|ol|tr|td|th|table|thead|tbody|h[1-6
 _ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[_\-./][A-Za-z0-9]+)*[_\-][A-Za-z0-9]+(?:[_\-./][A-Za-z0-9]+)*(?![\w-])")
+_IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[_\-./][A-Za-z0-9]+)*[_\-][A-Za-z0-9]+(?:[_\-./][A-Za-z0-9]+)*(?![\w-])"
+                         r"|(?<![\w:#-])[A-Za-z0-9_\-]+(?:[:#][A-Za-z0-9_\-.]+)+(?![\w:#-])")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?")
@@ -71,11 +73,15 @@ def plain_text(text: str) -> str:
     return unicodedata.normalize("NFC", _html.unescape(text))
 
 
-def _exempt(text: str, verbatim: Iterable[str]) -> str:
-    for item in sorted({unicodedata.normalize("NFC", v).strip() for v in verbatim if v and str(v).strip()},
+def _drop_verbatim(text: str, verbatim: Iterable[str]) -> str:
+    for item in sorted({unicodedata.normalize("NFC", str(v)).strip() for v in verbatim if v and str(v).strip()},
                        key=len, reverse=True):
         text = text.replace(item, " ")
-    text = _QUOTED.sub(" ", text)
+    return text
+
+
+def _exempt(text: str, verbatim: Iterable[str]) -> str:
+    text = _QUOTED.sub(" ", _drop_verbatim(text, verbatim))
     text = _URL.sub(" ", text)
     text = _CODE_SPAN.sub(" ", text)
     return _IDENTIFIER.sub(" ", text)
@@ -123,15 +129,17 @@ _ENGLISH_GROUPING = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.])|(?<
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 
 
-def number_convention_errors(text: str) -> list[str]:
+def number_convention_errors(text: str, verbatim: Iterable[str] = ()) -> list[str]:
     """Numbers, percentages and dates written the English way in Vietnamese text.
 
     Flags a decimal point (``2.03%``, ``42.9``), English thousands grouping (``1,234.5``, ``1,234,567``) and
     ISO dates (``2023-01-08``; Vietnamese: ``8/1/2023``). Vietnamese ``1.234,5``, ``2,03%``, ``4.270`` and
-    years pass. Identifiers, URLs and code spans are not read.
+    years pass. Quoted text (a figure quoted as printed: «down 19.5%»), identifiers, URLs and code spans are not
+    read.
 
     Args:
         text: plain text or HTML.
+        verbatim: strings exempt wherever they appear (source titles as published: "… down 47.1% …").
 
     Returns:
         The offending numbers as written, in order.
@@ -141,7 +149,7 @@ def number_convention_errors(text: str) -> list[str]:
     >>> number_convention_errors("ngày 2023-01-08, tăng 6.67 %, 1,234,567 người")
     ['2023-01-08', '6.67 %', '1,234,567']
     """
-    text = plain_text(text)
+    text = _QUOTED.sub(" ", _drop_verbatim(plain_text(text), verbatim))
     text = _URL.sub(" ", _CODE_SPAN.sub(" ", text))
     text = _IDENTIFIER.sub(lambda m: m.group(0) if _ISO_DATE.fullmatch(m.group(0)) else " ", text)
     found = [(m.start(), m.group(0)) for m in _DECIMAL_POINT.finditer(text)]
