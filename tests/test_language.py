@@ -116,6 +116,30 @@ def test_series_chart_in_vietnamese():
         assert english_sentences(text) == [] and number_convention_errors(text) == [], text
 
 
+def test_vietnamese_axes_write_a_decimal_comma():
+    obs = make_obs([{"indicator": "grdp", "measure": "growth_pct", "value": v, "period": str(y)}
+                    for v, y in [(0.21, 2020), (0.47, 2021), (0.93, 2022)]])
+    series = annual_series("grdp", measure="growth_pct", obs=obs, years=range(2020, 2023))
+
+    def ticks(fig):
+        fig.canvas.draw()
+        return [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+
+    english = ticks(plotting.plot_series_with_intervals(series, title="GRDP"))
+    vietnamese = ticks(plotting.plot_series_with_intervals(series, title="GRDP", language="vi"))
+    assert any("." in t for t in english) and not any("," in t for t in english)
+    assert vietnamese == [t.replace(".", ",") for t in english]
+    assert all(number_convention_errors(t) == [] for t in vietnamese)
+    events = pd.DataFrame({"date": pd.to_datetime(["2021-12-16"]), "date_end": [pd.NaT], "category": ["border"],
+                           "kind": ["closure"], "crossing": ["Hữu Nghị; auxiliary gates"], "title": ["x"],
+                           "source_id": ["s"]})
+    assert plotting.event_labels(events, "vi") == ["Đóng cửa khẩu: Hữu Nghị, cửa khẩu phụ"]  # glossary noun
+    assert plotting.event_labels(events, "en") == ["x"]
+    fig = plotting.plot_timeline(events, language="vi")
+    fig.canvas.draw()
+    assert all(t.get_text().isdigit() for t in fig.axes[0].get_xticklabels() if t.get_text())  # years stay years
+
+
 def test_half_years_plans_timelines_and_coverage_in_vietnamese():
     set_language("vi")
     obs = make_obs([{"indicator": "grdp", "measure": "growth_pct", "value": v, "period": p}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 from collections.abc import Iterable
+
+from lso_analysis.present import resolve
 
 FONT = "DejaVu Sans"  # ships with matplotlib and covers Vietnamese (Latin Extended Additional)
 PALETTE = "colorblind"
@@ -110,6 +113,8 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, share, 1, 1 - share))
+    if resolve(language) == "vi":
+        decimal_comma(fig)
     fig._lso_sources = ids
     if data is not None:
         fig._lso_data = data
@@ -121,6 +126,43 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None
         else:
             cite(*ids)
     return fig
+
+
+def decimal_comma(fig) -> None:
+    """Write the numbers of every plain numeric axis of ``fig`` with a decimal comma (``2,5``), as Vietnamese does.
+
+    Only axes still using matplotlib's default number formatter are changed: dates, categories and formatters a
+    chart set on purpose are left alone. :func:`finish` calls this for a figure in Vietnamese.
+    """
+    from matplotlib.ticker import ScalarFormatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_CommaFormatter())
+
+
+@functools.cache
+def _comma_formatter_class():
+    from matplotlib.ticker import ScalarFormatter
+
+    class CommaFormatter(ScalarFormatter):
+        """matplotlib's default tick labels with the decimal point written as a comma."""
+
+        def __call__(self, x, pos=None):
+            return super().__call__(x, pos).replace(".", ",")
+
+        def format_data_short(self, value):
+            return super().format_data_short(value).replace(".", ",")
+
+        def get_offset(self):
+            return super().get_offset().replace(".", ",")
+
+    return CommaFormatter
+
+
+def _CommaFormatter():  # noqa: N802  (a factory: matplotlib is imported only when a figure is made)
+    return _comma_formatter_class()()
 
 
 def figure_sources(fig) -> list[str]:

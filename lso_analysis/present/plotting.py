@@ -269,9 +269,22 @@ def event_labels(events: pd.DataFrame, language: str | None = None) -> list[str]
             continue
         crossing = row.get("crossing")
         if isinstance(crossing, str) and crossing.strip():
-            label += f": {crossing.strip()}"
+            label += ": " + ", ".join(_crossing_name(c.strip(), language) for c in crossing.split(";") if c.strip())
         out.append(label[:1].upper() + label[1:])
     return out
+
+
+def _crossing_name(crossing: str, language: str) -> str:
+    """A crossing as ``language`` writes it: a proper name stays, a common noun ("auxiliary gates") is translated
+    through ``data/reference/glossary.csv`` (its singular form too)."""
+    import csv
+
+    from lso_analysis import paths
+
+    with open(paths.REFERENCE_DIR / "glossary.csv", encoding="utf-8", newline="") as handle:
+        terms = {row["en"].strip().lower(): row.get(language, "") or "" for row in csv.DictReader(handle)}
+    key = crossing.lower()
+    return terms.get(key) or terms.get(key[:-1] if key.endswith("s") else key) or crossing
 
 
 def _kind_names(language: str) -> dict[str, str]:
