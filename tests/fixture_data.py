@@ -24,7 +24,8 @@ def make_data_dir(root: Path) -> Path:
     if geographies.exists():
         with open(geographies, encoding="utf-8", newline="") as fh:
             header = next(csv.reader(fh))
-        row = {"name": PROVINCE, "level": "province", "region": "Trung du và miền núi phía Bắc", "groups": "northern_border"}
+        # An invented region and no group: its comparison group is itself, never a real province.
+        row = {"name": PROVINCE, "level": "province", "region": "Vùng giả lập", "groups": ""}
         with open(geographies, "a", encoding="utf-8", newline="") as fh:
             csv.writer(fh, lineterminator="\n").writerow([row.get(column, "") for column in header])
     counts = [(p.stem, sum(1 for _ in open(p, encoding="utf-8")) - 1) for p in sorted((data / "raw" / "observations").glob("*.csv"))]

@@ -63,7 +63,14 @@ def test_source_overview_and_reliability_table_on_real_data(real):
     sources, obs_all = real
     scope = Scope(LS, 2019, 2023)
     overview = audit.source_overview(sources, obs_all, scope)
-    assert len(overview) == (sources["province"] == LS).sum()
+    # the province's sources, and the national list that prints its 2019 rate among others (wave 2, a shared page)
+    about = (sources["province"] == LS) | sources["source_id"].isin(set(obs_all.loc[obs_all["province"] == LS, "source_id"]))
+    assert len(overview) == about.sum() > (sources["province"] == LS).sum()
+    # a Lạng Sơn page that also prints Lào Cai's tourist count: only its Lạng Sơn figures count
+    cafef = "cafef-20240000-border-province-expressways"
+    assert ((obs_all["source_id"] == cafef) & (obs_all["province"] != LS)).any()
+    assert overview.set_index("source_id").loc[cafef, "n_figures"] == ((obs_all["source_id"] == cafef)
+                                                                        & (obs_all["province"] == LS)).sum()
     assert set(overview["date_basis"]) <= {"stated", "inferred", "unknown"}
     assert overview["n_figures"].sum() == (obs_all["province"] == LS).sum()
     table = audit.reliability_table(overview, scope.window).set_index("reliability")
@@ -76,16 +83,30 @@ def test_source_overview_and_reliability_table_on_real_data(real):
     assert table.loc["total", "figures for 2019–2023"] == inside.sum()
 
 
-def test_hà_giang_has_one_source_and_its_figures(real):
+def test_hà_giang_sources_and_only_its_own_figures(real):
+    """Wave 2 added four Hà Giang pages and Điện Biên's 2021 report, which prints Hà Giang's growth beside its own
+    (a shared page: only its Hà Giang row counts)."""
+    sources, obs_all = real
     a = real_audit(real, HG)
-    assert list(a.overview["source_id"]) == ["baohagiang-20210831-phien-hop-thang-8"]
+    assert set(a.overview["source_id"]) == {
+        "baohagiang-20210831-phien-hop-thang-8",  # the first wave's article: 21 figures (18 actual, 2 estimates, 1 target)
+        "investhagiang-20200000-ktxh-6-thang-2020", "nhandan-20221200-ha-giang-ktxh-2022",
+        "einpresswire-20230529-ha-giang-tourism", "dcsvn-20231207-ha-giang-3-2-trieu-khach",
+        "ctkdb-20211225-ktxh-nam-2021"}
+    shared = a.overview.set_index("source_id").loc["ctkdb-20211225-ktxh-nam-2021"]
+    assert (obs_all["source_id"] == "ctkdb-20211225-ktxh-nam-2021").sum() > 1 and shared["n_figures"] == 1
+    own = obs_all[obs_all["province"] == HG]
     src = ac.sources(a)
-    assert (src.case, src.values["n"].value, src.values["figures"].value, src.values["press"].value) == ("some", 1, 21, 1)
+    assert (src.case, src.values["n"].value, src.values["figures"].value) == ("some", 6, len(own))
+    assert {r: src.values[r].value for r in ("official", "press", "mirror", "low")} == {
+        "official": 2, "press": 3, "mirror": 1, "low": 0}
     assert ac.low(a).case == "no_low"
     status = ac.statuses(a)
-    assert {k: status.values[k].value for k in ("actual", "estimate", "target")} == {"actual": 18, "estimate": 2, "target": 1}
+    assert {k: status.values[k].value for k in ("actual", "estimate", "target")} == own["status"].value_counts().to_dict()
     other = ac.other_geographies(a)
-    assert other.case == "some" and other.values["places"].value == 1
+    elsewhere = (set(obs_all["province"]) | set(sources["province"])) - {HG}
+    assert other.case == "some" and other.values["places"].value == len(elsewhere)
+    assert other.values["figures"].value == (obs_all["province"] != HG).sum()
     texts = [c.text() for c in ac.findings(a) + [src, other, ac.dates(a), ac.publication(a), ac.coverage(a)[0]]]
     assert not any(LS in t for t in texts), texts
 

@@ -258,8 +258,9 @@ def test_an_event_after_the_build_date_is_refused(data_dir, monkeypatch):
     from lso_analysis.dataset.build import EVENT_COLUMNS
 
     monkeypatch.setenv("LSO_BUILD_DATE", "2026-11-29")
-    write_csv(data_dir / "raw" / "events.csv", list(EVENT_COLUMNS), [
-        ["e1", "2099-01-01", "", "1/1/2099", "covid", "a made-up event", "", "", "", "test-20210815-monthly", ""]])
+    event = {"event_id": "e1", "date": "2099-01-01", "date_raw": "1/1/2099", "category": "covid", "kind": "wave",
+             "title": "a made-up event", "source_id": "test-20210815-monthly"}
+    write_csv(data_dir / "raw" / "events.csv", list(EVENT_COLUMNS), [[event.get(c, "") for c in EVENT_COLUMNS]])
     problems = problems_of(data_dir)
     assert [(p.file.endswith("events.csv"), p.row, p.column) for p in problems] == [(True, 2, "date")]
 

@@ -158,6 +158,9 @@ PRINTED_GROWTH = {
     2023: (7.0, "vbf-20240415-growth-pole-interview"),  # "GRDP growth of 7.0%"
 }
 PRE_2020_RATE, TARGET_RATE, LATER_AVERAGE = 7.86, 7.25, 7.1  # "7.86% a year", "7,25%", "estimated at 7.1%"
+# wave 2: the 2018 target "từ 8 – 8,5%" (dspl-20190000-lang-son-buc-tranh-ktxh#2), midpoint 8.25; and the same
+# 2021–2025 average "tăng bình quân 7,1%" printed again by vtc-20250925-hoang-van-nghiem-bi-thu#1
+TARGET_2018 = (8 + 8.5) / 2
 
 
 def _chained(rates: list[float]) -> list[float]:
@@ -188,12 +191,14 @@ def test_counterfactual_real(real):
 
 
 def test_sensitivity_real(real):
-    s = real["sens"].set_index("kind")
-    assert list(s.index) == ["pre-2020 average", "target", "average from 2020 on"]
+    s = real["sens"]
+    assert list(s["kind"]) == ["pre-2020 average", "target", "target", "average from 2020 on", "average from 2020 on"]
     actual = _chained([PRINTED_GROWTH[y][0] for y in sorted(PRINTED_GROWTH)])[-1]
-    for kind, rate in [("pre-2020 average", PRE_2020_RATE), ("target", TARGET_RATE), ("average from 2020 on", LATER_AVERAGE)]:
-        assert s.loc[kind, "rate"] == pytest.approx(rate)
-        assert s.loc[kind, "gap_pct"] == pytest.approx(100 * (actual / (100 * (1 + rate / 100) ** 4) - 1), abs=1e-6)
+    for i, rate in enumerate([PRE_2020_RATE, TARGET_RATE, TARGET_2018, LATER_AVERAGE, LATER_AVERAGE]):
+        assert s.loc[i, "rate"] == pytest.approx(rate)
+        assert s.loc[i, "gap_pct"] == pytest.approx(100 * (actual / (100 * (1 + rate / 100) ** 4) - 1), abs=1e-6)
+    assert set(s.loc[s["kind"] == "average from 2020 on", "source_id"]) == {
+        "nhandanen-20250000-party-tenure-2020-2025", "vtc-20250925-hoang-van-nghiem-bi-thu"}
     assert (s["gap_pct"] < 0).all()
 
 
@@ -269,33 +274,53 @@ def test_findings_real(study):
 def test_headline_gap_states_the_spread_across_benchmarks(study, real):
     """Issue 11 item 6: next to the rounding interval, the range of the gap over every benchmark the data hold."""
     gap = study.claims()["path"][0]
-    assert gap.case == "below" and gap.values["n_bench"] == 3
-    # the three benchmarks the data hold: 7.86 (2004–2018), 7.25 (2022 target), 7.1 (2021–2025); chained 2020–2023
+    assert gap.case == "below" and gap.values["n_bench"] == 5
+    # the five benchmarks the data hold: 7.86 (2004–2018), 7.25 (2022 target), 8–8,5 (2018 target, wave 2), 7.1
+    # (2021–2025, printed by two pages); chained 2020–2023
     index = 1.0203 * 1.0667 * 1.0722 * 1.07
-    gaps = [100 * (index / (1 + r / 100) ** 4 - 1) for r in (7.86, 7.25, 7.1)]
+    gaps = [100 * (index / (1 + r / 100) ** 4 - 1) for r in (7.86, 7.25, TARGET_2018, 7.1, 7.1)]
     assert gap.values["spread_low"].value == pytest.approx(min(gaps), abs=1e-6)
     assert gap.values["spread_high"].value == pytest.approx(max(gaps), abs=1e-6)
-    assert "7.75% (7.67–7.82) below" in gap.text() and "runs from −7.75% to −5.1%" in gap.text()
-    assert "3 benchmarks" in gap.text()
+    low, high = sorted(gaps)[0], sorted(gaps)[-1]
+    assert "7.75% (7.67–7.82) below" in gap.text() and f"runs from −{abs(low):.2f}% to −{abs(high):.1f}%" in gap.text()
+    assert "5 benchmarks" in gap.text()
 
 
-def test_ha_giang_has_no_grdp_and_says_so():
+def test_ha_giang_has_its_own_grdp_but_no_average_to_measure_it_against():
+    """Wave 2 brought Hà Giang's own GRDP growth: "5,06" for 2021 (Điện Biên's 2021 report, ctkdb-20211225-ktxh-nam-2021,
+    prints it beside its own), "7.62%" for 2022 (einpresswire-20230529-ha-giang-tourism), "5-5,5%" estimated for 2023
+    (dcsvn-20231207-ha-giang-3-2-trieu-khach) and the first halves of 2019 (5,03) and 2020 (0,43, estimated) from
+    investhagiang-20200000-ktxh-6-thang-2020; but no multi-year average, only two year targets."""
     s = covid.Study(Scope(HA_GIANG))
-    assert s.growth["value"].isna().all()
-    assert s.bench.empty and s.pre is None
+    g = s.growth.set_index("period")
+    assert g.loc["2021", "value"] == pytest.approx(5.06) and g.loc["2022", "value"] == pytest.approx(7.62)
+    assert (g.loc["2023", "value_low"], g.loc["2023", "value_high"], g.loc["2023", "status"]) == (5.0, 5.5, "estimate")
+    assert g.loc["first half of 2020", "value"] == pytest.approx(0.43) and g.loc[["2019", "2020"], "value"].isna().all()
+    lang_son = set(lso_analysis.load_observations(include_low=True)["obs_id"])
+    assert not set(g["obs_id"]) & lang_son
+    assert set(s.bench["kind"]) == {"target"} and s.pre is None  # 7,5% for 2022 and 7% for 2020: targets only
     assert s.cf.error and s.cf.final is None
-    assert s.sens.empty
+    # each target as a yardstick: the index chained from the printed 2021–2023 rates (2020 = 100) against the path
+    index = 100 * (1 + 5.06 / 100) * (1 + 7.62 / 100) * (1 + 5.25 / 100)
+    sens = s.sens.set_index("period")
+    for period, rate in (("2022", 7.5), ("2020", 7.0)):
+        assert sens.loc[period, "gap_pct"] == pytest.approx(100 * (index / (100 * (1 + rate / 100) ** 3) - 1), abs=1e-6)
     assert set(s.channels["period"]) == {"August 2021"}  # year-on-year only: the month-on-month rows are left out
     claims = s.claims()
-    assert [c.text() for c in s.findings().claims] == [
-        "No GRDP growth figure for Hà Giang in the window: how hard COVID-19 hit cannot be measured here."]
+    found = {c.id: c for c in s.findings().claims}
+    assert found["covid.trough"].case == "first_half_alone" and "+0.43%" in found["covid.trough"].text()
+    assert found["covid.recovery"].case == "no_benchmark" and "+5.06% to +7.62%" in found["covid.recovery"].text()
+    assert found["covid.gap"].case == "no_benchmark"
     assert claims["path"][0].case == "no_benchmark"
-    note = s.growth_chart()
-    assert isinstance(note, narrative.Markdown) and "No data" in note.text
+    # a province with GRDP figures but no events still gets its chart, citing its own sources only
+    assert lso_analysis.load_events(HA_GIANG).empty
+    fig = s.growth_chart()
+    assert not isinstance(fig, narrative.Markdown)
+    assert "einpresswire-20230529-ha-giang-tourism" in plotting.figure_sources(fig)
+    assert not set(plotting.figure_sources(fig)) & set(lso_analysis.load_observations(include_low=True)["source_id"])
     assert isinstance(s.path_chart(), narrative.Markdown)
-    assert isinstance(s.sector_table(), narrative.Markdown)
     assert s.tb.result is None and s.trend_break_table() is None
-    assert "Hà Giang" in claims["overview"][0].text() and claims["overview"][0].case == "no_data"
+    assert "Hà Giang" in claims["overview"][0].text() and claims["overview"][0].case == "no_benchmark"
     every = [c for cs in claims.values() for c in cs]
     assert not any("Lạng Sơn" in c.text() for c in every)
 

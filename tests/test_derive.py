@@ -242,6 +242,36 @@ def test_best_value_rule(rows, winner):
     assert s.loc[0, "obs_id"] == winner
 
 
+_EARLY, _LATE = pd.Timestamp("2024-01-15"), pd.Timestamp("2024-04-21")
+
+
+@pytest.mark.parametrize(
+    ("rows", "winner"),
+    [
+        # "7,0" then a later "7": they agree within both intervals, so the more precise printing wins
+        ([{"value": 7.0, "half": 0.05, "reliability": "press", "published": _EARLY},
+          {"value": 7.0, "half": 0.5, "reliability": "press", "published": _LATE}], "src-a#1"),
+        # the same with estimates: 7,3 lies within the later "7" (6,5–7,5), so it is the more precise reading
+        ([{"value": 7.3, "half": 0.05, "status": "estimate", "published": _EARLY},
+          {"value": 7.0, "half": 0.5, "status": "estimate", "published": _LATE}], "src-a#1"),
+        # a later figure that disagrees (6,95–7,05 and 7,1–8,1 do not meet) is a revision: recency still wins
+        ([{"value": 7.0, "half": 0.05, "published": _EARLY}, {"value": 7.6, "half": 0.5, "published": _LATE}], "src-a#2"),
+        # the later figure is the more precise one: it wins on both counts
+        ([{"value": 7.0, "half": 0.5, "published": _EARLY}, {"value": 7.04, "half": 0.005, "published": _LATE}], "src-a#2"),
+        # of three that agree with the latest, the narrowest
+        ([{"value": 7.0, "half": 0.05, "published": _EARLY}, {"value": 7.02, "half": 0.005, "published": _EARLY},
+          {"value": 7.0, "half": 0.5, "published": _LATE}], "src-a#2"),
+        # precision never crosses a rank: a wide official figure beats a precise press one that agrees with it
+        ([{"value": 7.0, "half": 0.05, "reliability": "press"}, {"value": 7.0, "half": 0.5}], "src-a#2"),
+        # nor beats an actual with an estimate
+        ([{"value": 7.0, "half": 0.05, "status": "estimate"}, {"value": 7.0, "half": 0.5}], "src-a#2"),
+    ],
+)
+def test_a_more_precise_figure_that_agrees_wins(rows, winner):
+    s = annual_series("trade_turnover", make_obs(rows), years=[2021])
+    assert s.loc[0, "obs_id"] == winner
+
+
 def test_low_sources_and_other_provinces_stay_out_unless_asked():
     obs = make_obs([
         {"value": 100, "reliability": "low"},

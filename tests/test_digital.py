@@ -172,12 +172,16 @@ def test_citizen_accounts_imply_plan_and_population(ls):
     plan, pop = acc.implied_plan, acc.implied_population
     assert plan["value"] == pytest.approx(624405 / 1.31) and plan["value_low"] < 476600 < plan["value_high"]
     assert pop["value"] == pytest.approx(624405 / 0.80) and pop["value_high"] < 800000
-    assert acc.verdict == "printed_above"  # "more than 800,000" is above the largest population 79.5% allows
-    assert acc.share_at_population[1] == pytest.approx(624405.5 / 800000 * 100)
+    # wave 2: the population nearest in time to the count of 30 June 2023 is the aggregator's 2023 value "807.300"
+    # (dansoasia-20240000-dan-so-lang-son#5, a year that holds the day), no longer the "more than 800,000" of 2021;
+    # it is above the largest population 79.5% allows (624,405.5 / 0.795 < 785,416)
+    assert acc.population["obs_id"] == "dansoasia-20240000-dan-so-lang-son#5"
+    assert acc.verdict == "printed_above"
+    assert acc.share_at_population == pytest.approx((624404.5 / 807350 * 100, 624405.5 / 807250 * 100))
     claim = dc.accounts_population(ls, acc)
     assert claim.case == "printed_above" and claim.values["low_reliability"]
-    assert claim.values["at_population"].high == pytest.approx(624405.5 / 800000 * 100)
-    assert math.isnan(claim.values["at_population"].low)  # "less than 78.1%": the printed population is a lower bound
+    assert claim.values["at_population"].high == pytest.approx(624405.5 / 807250 * 100)
+    assert claim.values["at_population"].low == pytest.approx(624404.5 / 807350 * 100)
     assert dc.accounts_plan(ls, acc).case == "above_plan"
     table = digital.accounts_table(acc)
     assert list(table["how obtained"]).count("derived") == 2 and "low" in set(table["reliability"])
@@ -211,6 +215,20 @@ def test_citizen_accounts_verdicts(population, verdict):
     assert acc.implied_population["value"] == pytest.approx(1000) and acc.implied_plan is None
     if population is not None:
         assert acc.share_at_population[0] < 800 / population * 100 < acc.share_at_population[1]
+
+
+def test_the_population_compared_is_the_one_nearest_in_time():
+    """Notebook 30 compared the accounts with whichever population row came first: the nearest in time is meant."""
+    rows = accounts(None).to_dict("records")  # 800 accounts, 80% of the population, January–June 2023
+    pops = [("2019", 1500, "a"), ("2023", 1000, "b"), ("2024-04-01", 1100, "c"), ("2022", 950, "d")]
+    extra = make_obs([{"source_id": sid, "indicator": "population", "unit": "count", "value": v, "half": 0.5, "period": p}
+                      for p, v, sid in pops])
+    data = data_from(pd.concat([pd.DataFrame(rows), extra], ignore_index=True), end=2024)
+    acc = digital.check_accounts(data)
+    assert acc.population["source_id"] == "b" and acc.verdict == "agree"  # 2023 holds 30 June 2023
+    no_2023 = pd.concat([pd.DataFrame(rows), extra[extra["source_id"] != "b"]], ignore_index=True)
+    acc = digital.check_accounts(data_from(no_2023, end=2024))
+    assert acc.population["source_id"] == "d" and acc.verdict == "printed_below"  # 181 days before, not 276 after
 
 
 @pytest.mark.parametrize(("plan_pct", "case"), [(120, "above_plan"), (92, "below_plan"), (100, "at_plan"), (None, "no_plan")])

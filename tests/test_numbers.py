@@ -249,3 +249,43 @@ def test_every_qualifier_the_extractor_extends_over_is_placed():
 def test_negative_figures(text, value, low, high):
     q = parse_quantity(text)
     assert (q.value, q.low, q.high) == pytest.approx((value, low, high))
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, direction",
+    [
+        ("đạt tới 12,4%", "vi", 12.4, 0),  # emphasis on the level reached: read as printed, no bound
+        ("tăng nhẹ 0,35%", "vi", 0.35, 1),
+        ("giảm nhẹ 1,2%", "vi", -1.2, -1),
+        ("suy giảm 3,5%", "vi", -3.5, -1),
+        ("tăng trưởng 6,4%", "vi", 6.4, 0),  # growth, named: not a rise
+        ("tăng trưởng -2,15%", "vi", -2.15, -1),  # signed by the minus printed
+        ("tăng trưởng âm 2,15%", "vi", -2.15, -1),
+        ("tăng bình quân 6,9%", "vi", 6.9, 1),
+        ("bình quân 8%", "vi", 8.0, 0),
+        ("en hausse de 7,5%", "vi", 7.5, 1),  # French: ',' marks decimals, as in Vietnamese
+        ("en baisse de 2,1%", "vi", -2.1, -1),
+        ("expanded 5.6 percent", "en", 5.6, 1),
+        ("surge of 4.25 percent", "en", 4.25, 1),
+        ("surged 12%", "en", 12.0, 1),
+        ("reaching 96%", "en", 96.0, 0),
+        ("as much as 2.5 times higher", "en", 2.5, 0),
+    ],
+)
+def test_verbs_of_rising_and_falling_and_emphasis(text, lang, value, direction):
+    q = parse_quantity(text, lang=lang)
+    assert (q.value, q.direction, q.bound) == (pytest.approx(value), direction, "exact")
+    assert q.low < q.value < q.high
+
+
+@pytest.mark.parametrize("text, word", [
+    ("tăng vọt nhẹ 5%", "vọt"),  # the adverb of degree belongs to the verb; an unknown word is still named
+    ("nhẹ tăng 5%", "nhẹ"),  # 'nhẹ' alone (not after a verb) is not placed
+    ("tới 5%", "tới"),  # 'tới' is placed only in 'đạt tới'
+    ("as much 5%", "as"),
+    ("en 5%", "en"),
+])
+def test_new_words_are_placed_only_in_their_phrase(text, word):
+    with pytest.raises(LsoParseError) as err:
+        parse_quantity(text, lang="en" if text.startswith("as") else "vi")
+    assert repr(word) in str(err.value)

@@ -185,3 +185,100 @@ def test_whatever_reads_is_a_real_span_within_reach_of_the_publication(text):
     if not any(w in text.split() for w in ("2020", "2021")):
         assert published - timedelta(days=366) < p.start <= published
     assert "banana" not in text.split()
+
+
+# Wave-2 phrasings (sentences of our own in the shapes the new sources print).
+@pytest.mark.parametrize(
+    "text, published, start, end",
+    [
+        ("last year [2018]", "2019-12-18", date(2018, 1, 1), date(2018, 12, 31)),
+        ("last year", "2023-01", date(2022, 1, 1), date(2022, 12, 31)),
+        ("năm ngoái [2021]", "2022-03-02", date(2021, 1, 1), date(2021, 12, 31)),
+        ("this year [2020]", "2020-12-27", date(2020, 1, 1), date(2020, 12, 31)),
+        ("năm nay [2023]", "2023-12-29", date(2023, 1, 1), date(2023, 12, 31)),
+        ("năm nay", "2023-12", date(2023, 1, 1), date(2023, 12, 31)),
+        ("5 năm [2021–2025]", "2025-09-25", date(2021, 1, 1), date(2025, 12, 31)),
+        ("giai đoạn 5 năm 2016-2020", "2021", date(2016, 1, 1), date(2020, 12, 31)),
+        ("three years [2021-2023]", "2024", date(2021, 1, 1), date(2023, 12, 31)),
+        ("bình quân giai đoạn 2016-2019", "2019-10-22", date(2016, 1, 1), date(2019, 12, 31)),
+        ("trung bình 2011 - 2015", "2016", date(2011, 1, 1), date(2015, 12, 31)),
+        ("average 2008-2012", "2024", date(2008, 1, 1), date(2012, 12, 31)),
+    ],
+)
+def test_years_named_from_the_publication_counted_or_averaged(text, published, start, end):
+    p = parse_period(text, PeriodContext.from_published(published))
+    assert (p.start, p.end) == (start, end)
+    assert p.kind == ("year" if start.year == end.year else "multi_year")
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("last year [2019]", "2019-12-18"),  # the bracket names the publication's own year, not the one before
+        ("this year [2022]", "2023-01-05"),  # a bracket that disagrees with 'this year'
+        ("năm nay [2020]", "2021-06"),
+        ("5 năm [2021–2024]", "2025"),  # five years printed, four named
+        ("ba năm 2019-2023", "2024"),
+        ("5 năm", "2025"),  # a count of years that names none
+        ("bình quân", "2020"),
+        ("bình quân banana 2016-2019", "2020"),
+    ],
+)
+def test_relative_and_counted_years_that_disagree_are_refused(text, published):
+    with pytest.raises(LsoParseError):
+        parse_period(text, PeriodContext.from_published(published))
+
+
+def test_a_relative_year_without_any_date_needs_its_bracket():
+    with pytest.raises(LsoParseError):
+        parse_period("this year")
+    assert parse_period("this year [2020]").start == date(2020, 1, 1)
+
+
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31)))
+def test_last_and_this_year_are_counted_from_the_publication(published):
+    ctx = PeriodContext(published=published)
+    y = published.year
+    assert parse_period(f"last year [{y - 1}]", ctx).start == date(y - 1, 1, 1)
+    assert parse_period(f"năm nay [{y}]", ctx).end == date(y, 12, 31)
+    for wrong in (f"last year [{y}]", f"năm nay [{y - 1}]"):
+        with pytest.raises(LsoParseError):
+            parse_period(wrong, ctx)
+
+
+@pytest.mark.parametrize(
+    "text, period, kind, base_start, base_end",
+    [
+        ("chỉ tiêu pháp lệnh", "2 tháng đầu năm 2021", "plan", None, None),
+        ("chỉ tiêu phấn đấu", "2 tháng đầu năm 2021", "plan", None, None),
+        ("du plan annuel", "quý I/2019", "plan", None, None),
+        ("of the estimate [dự toán]", "năm 2020", "budget_estimate", None, None),
+        ("sur un an [so với cùng kỳ]", "quý I/2019", "same_period", date(2018, 1, 1), date(2018, 3, 31)),
+        ("so với giai đoạn trước [2016–2020]", "giai đoạn 2021-2025", "previous_period", date(2016, 1, 1),
+         date(2020, 12, 31)),
+        ("so với giai đoạn trước", "giai đoạn 2011-2013", "previous_period", date(2008, 1, 1), date(2010, 12, 31)),
+    ],
+)
+def test_comparison_grammar_of_the_new_sources(text, period, kind, base_start, base_end):
+    from lso_analysis import parse_comparison
+
+    c = parse_comparison(text, parse_period(period))
+    assert (c.kind, c.base_start, c.base_end) == (kind, base_start, base_end)
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("sur un an [so với tháng trước]", "quý I/2019"),  # the gloss names another base
+        ("so với giai đoạn trước [2015–2019]", "giai đoạn 2021-2025"),  # the gloss is not the span just before
+        ("so với giai đoạn trước", "quý I/2019"),  # 'giai đoạn trước' is read only for whole years
+        ("chỉ tiêu [dự toán]", "năm 2020"),  # a plan glossed as a budget estimate
+        ("banana [so với cùng kỳ]", "năm 2020"),  # a gloss does not excuse unread printed words
+        ("compared tothe same period", "năm 2020"),  # the misprint is a recorded fix, not grammar
+    ],
+)
+def test_comparisons_whose_gloss_disagrees_or_words_are_unread_are_refused(text, period):
+    from lso_analysis import parse_comparison
+
+    with pytest.raises(LsoParseError):
+        parse_comparison(text, parse_period(period))

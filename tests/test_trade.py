@@ -58,12 +58,14 @@ def ev(rows: list[tuple]) -> pd.DataFrame:
 
 def test_turnover_series_real(study):
     turnover = study.turnover.set_index("year")
-    assert turnover.loc[2019, "origin"] == "missing"
-    assert "first half of 2019" in turnover.loc[2019, "how"]
-    y2020 = turnover.loc[2020]
-    assert (y2020["origin"], y2020["value"]) == ("derived", pytest.approx(4270 / 1.52))
-    assert y2020["value_low"] == pytest.approx(4265 / 1.525) and y2020["value_high"] == pytest.approx(4275 / 1.515)
-    assert "«tăng 52%»" in y2020["how"] and "printed for 2021" in y2020["how"]
+    # wave 2: the provincial portal prints 2020 ("USD 2,970 million", "down 19.5%";
+    # langsongoven-20210400-xnk-dialogue-2021), so 2020 is reported and 2019 derived from it
+    y2019 = turnover.loc[2019]
+    assert (y2019["origin"], y2019["value"]) == ("derived", pytest.approx(2970 / (1 - 0.195)))
+    assert y2019["value_low"] == pytest.approx(2965 / (1 - 0.1945))
+    assert y2019["value_high"] == pytest.approx(2975 / (1 - 0.1955))
+    assert "«down 19.5%»" in y2019["how"] and "printed for 2020" in y2019["how"]
+    assert (turnover.loc[2020, "origin"], turnover.loc[2020, "value"]) == ("reported", 2970)
     assert (turnover.loc[2021, "origin"], turnover.loc[2021, "value"]) == ("estimated", 4270)
     assert turnover.loc[2022, "value"] == pytest.approx(4975 / 1.626)
     assert (turnover.loc[2023, "origin"], turnover.loc[2023, "value"]) == ("reported", 4975)
@@ -72,7 +74,9 @@ def test_turnover_series_real(study):
 
 def test_turnover_series_honours_parameters(obs):
     no_derived = trade.turnover_series(Scope(LS, include_derived=False), obs).set_index("year")
-    assert list(no_derived["origin"]) == ["missing", "missing", "estimated", "missing", "reported"]
+    assert list(no_derived["origin"]) == ["missing", "reported", "estimated", "missing", "reported"]
+    # 2019's longest part: "ước đạt 3.180 triệu USD" for nine months (vpubndls-20190000-ktxh-9-thang-2019, wave 2)
+    assert "3,180 million USD for January–September 2019" in no_derived.loc[2019, "how"]
     assert "January–November 2022" in no_derived.loc[2022, "how"]
     no_est = trade.turnover_series(Scope(LS, include_estimates=False), obs).set_index("year")
     assert no_est.loc[2021, "origin"] == "missing" and (no_est["status"] != "estimate").all()
@@ -93,8 +97,10 @@ def test_growth_and_plans_real(study, obs):
     assert plans.loc[2022, "growth_origin"] == "implied"
     assert plans.loc[2022, "growth"] == pytest.approx(100 * (4975 / 1.626 / 4270 - 1))
     assert plans.loc[2022, "growth_low"] < plans.loc[2022, "growth"] < plans.loc[2022, "growth_high"]
-    # 2021's growth is printed, so the derived 2020 level never gives it back as "implied"
-    assert math.isnan(plans.loc[2020, "growth"])
+    # 2020's growth is printed (wave 2: "down 19.5%"), so the derived 2019 level never gives it back as "implied"
+    assert (plans.loc[2020, "growth"], plans.loc[2020, "growth_origin"]) == (-19.5, "printed")
+    assert math.isnan(plans.loc[2019, "growth"])
+    assert plans.loc[2019, "plan"] == pytest.approx(3180 / 0.608)  # nine months of 2019 were "60,8%" of the plan
     assert plans.loc[2021, "plan_pct"] == pytest.approx(138.6)
     assert plans.loc[2020, "plan"] == pytest.approx(1320 / 0.24)
     assert plans.loc[2023, "plan"] == pytest.approx(4975 / 1.309)
@@ -169,23 +175,35 @@ def test_revenue_table_real(study):
     assert len(y2023) == 1 and y2023.iloc[0]["origin"] == "reported" and y2023.iloc[0]["value"] == pytest.approx(7806.6)
     y2021 = rev[(rev["indicator"] == "budget_revenue") & (rev["period"] == "2021")].iloc[0]
     assert (y2021["value"], y2021["growth"], y2021["plan_pct"]) == (11000, 53, 195)
-    assert not rev["period"].str.contains("2019").any()  # the 2019–2023 customs total is not a year
+    assert not rev["period"].str.contains("2019–2023").any()  # the 2019–2023 customs total is not a year
+    # wave 2: nine months of 2019, "ước đạt 5.056 tỷ đồng", "đạt 92,8%" of the estimate, "tăng 37%"
+    y2019 = rev[rev["period"] == "January–September 2019"].iloc[0]
+    assert (y2019["indicator"], y2019["value"], y2019["growth"], y2019["plan_pct"]) == ("budget_revenue", 5056, 37, 92.8)
     h1 = rev[(rev["indicator"] == "customs_revenue") & (rev["period"] == "first half of 2022")].iloc[0]
     assert (h1["value"], h1["growth"]) == (2270, pytest.approx(-47.1))
 
 
 def test_knock_on_real(study, obs):
     k = study.knock.set_index("period")
-    assert list(k.index) == ["2021", "first half of 2022", "1 January – 20 September 2022"]
+    # wave 2 adds nine months of 2019 ("giảm 8,4%" trade, "tăng 37%" budget revenue) and the first quarter of 2021
+    # ("up 53.6%" trade, "up128.4%" customs revenue)
+    assert list(k.index) == ["January–September 2019", "first quarter of 2021", "2021", "first half of 2022",
+                             "1 January – 20 September 2022"]
+    assert (k.loc["January–September 2019", "value_trade"], k.loc["January–September 2019", "value_rev"]) == (-8.4, 37)
+    assert (k.loc["first quarter of 2021", "value_trade"], k.loc["first quarter of 2021", "value_rev"]) == (53.6, 128.4)
     assert (k.loc["2021", "value_trade"], k.loc["2021", "value_rev"]) == (52, 53)
     assert (k.loc["first half of 2022", "value_trade"], k.loc["first half of 2022", "value_rev"]) == (
         pytest.approx(-49.3), pytest.approx(-47.1))
     assert list(trade.knock_on(Scope(LS, include_estimates=False), obs)["period"]) == [
-        "first half of 2022", "1 January – 20 September 2022"]
+        "first quarter of 2021", "first half of 2022", "1 January – 20 September 2022"]
 
 
 def test_magnitudes_real(study):
-    m = study.mags.set_index("period")
+    m = study.mags
+    # 2023 has two declared figures: "4.975 triệu USD" and, from wave 2, "over 5 billion USD" (a lower bound): one
+    # row each against the same all-goods figure
+    assert sorted(m.loc[m["period"] == "2023", "value_declared"]) == [4975, 5000]
+    m = m[m["value_declared"] != 5000].set_index("period")
     assert m.loc["2023", "ratio"] == pytest.approx(51990.563 / 4975)
     assert m.loc["first half of 2022", "ratio"] == pytest.approx(10490 / 1077.6)
     assert (m["ratio"] > 5).all()
@@ -209,21 +227,30 @@ def test_findings_real(study):
     direction, share, revenue, budget = tc.findings(study).claims
     assert direction.case == "fell"
     text = direction.text()
-    assert text.startswith("**Declared trade fell hardest in the first half of 2022** (−49.3%")
-    assert "first half of 2020 (−42.9%)" in text and "fell to 3,060 million USD in 2022 (−28.3%, implied)" in text
+    # wave 2: Customs News printed "down 58.2%" for January–February 2020, now the steepest fall in the data
+    assert text.startswith("**Declared trade fell hardest in January–February 2020** (−58.2%")
+    assert "first half of 2022 (−49.3%)" in text and "fell to 3,060 million USD in 2022 (−28.3%, implied)" in text
+    assert "fell to 2,970 million USD in 2020 (−19.5%)" in text
+    assert f"{2970 / (1 - 0.195):,.0f} million USD in 2019 (derived)" in text
     assert "rose to 4,975 million USD in 2023 (+62.6%)" in text
     assert share.case == "dipped_closures" and share.text().startswith("**Exports bore the closures**")
     assert "17% for 1 January – 22 March 2022 (derived)" in share.text() and "55% for 2023" in share.text()
-    assert revenue.case == "together" and "customs revenue −47.1%" in revenue.text()
+    # wave 2's nine months of 2019 (trade −8.4%, budget +37%) do not move together: 'some periods only'
+    assert revenue.case == "mixed" and "customs revenue −47.1%" in revenue.text()
+    assert "January–September 2019: turnover −8.4%, state budget revenue +37%" in revenue.text()
     assert budget.case == "below_peak"
     assert "7,807 billion VND in 2023, below the 11,000 billion VND (10,500–11,500) of 2021" in budget.text()
 
 
 def test_section_claims_real(study):
     assert tc.coverage(study).case == "gaps"
-    assert "**2** derived (2020 and 2022)" in tc.coverage(study).text()
+    # wave 2: 2020 is printed, 2019 derived from it
+    assert "**2** reported (2020 and 2023)" in tc.coverage(study).text()
+    assert "**2** derived (2019 and 2022)" in tc.coverage(study).text()
     plans = tc.plans(study)
-    assert plans.case == "changed" and [p["change"] for p in plans.values["plans"]] == ["", "cut", "raised", "cut"]
+    # wave 2 adds 2019's plan (3,180 / 60,8% = 5,230 million USD), below 2020's (1,320 / 24%), so 2020 'raised' it
+    assert plans.case == "changed" and [p["change"] for p in plans.values["plans"]] == ["", "raised", "cut", "raised", "cut"]
+    assert plans.values["plans"][0]["plan"].value == pytest.approx(3180 / 0.608)
     backlog = tc.backlog(study)
     assert backlog.case == "peak_on_closure" and backlog.values["peak"].value == 4800
     assert "Tân Thanh" in backlog.values["closure"]

@@ -73,6 +73,26 @@ def _rank_key(row: pd.Series) -> tuple:
     return (0 if row["status"] == "actual" else 1, rel, recency, w, 0, row["obs_id"])
 
 
+def _agree(a: pd.Series, b: pd.Series) -> bool:
+    """The two figures can be the same value: their intervals overlap (what the consistency check calls agreeing)."""
+    return iv.overlaps((a["value_low"], a["value_high"]), (b["value_low"], b["value_high"]))
+
+
+def best_candidate(rows: pd.DataFrame) -> pd.Series:
+    """The best of the candidates for one span: the first by :func:`_rank_key`, unless a figure of the same rank
+    (status, reliability) agrees with it (their intervals overlap) and is printed more precisely: then the
+    narrowest of those agreeing wins ("7,0%" over a later "7%"); a later figure that disagrees still wins on
+    recency (a revision).
+    """
+    ranked = sorted((r for _, r in rows.iterrows()), key=_rank_key)
+    best = ranked[0]
+    if best["origin"] == "derived":
+        return best  # derived rows are ranked narrowest first already
+    tier = _rank_key(best)[:2]
+    agreeing = [r for r in ranked if _rank_key(r)[:2] == tier and _agree(r, best)]
+    return min(agreeing, key=lambda r: (iv.width((r["value_low"], r["value_high"])), _rank_key(r)))
+
+
 def _describe(row: pd.Series) -> str:
     low, high = row["value_low"], row["value_high"]
     span = f"{row['period_start']:%Y-%m-%d}..{row['period_end']:%Y-%m-%d}"
@@ -130,7 +150,7 @@ def period_series(
                           obs_id="", obs_ids="", source_ids="", method="")
             rows.append(record)
             continue
-        best = min((r for _, r in in_span.iterrows()), key=_rank_key)
+        best = best_candidate(in_span)
         chain = reported_chain(best["obs_id"], chain_table)
         origin = "derived" if best["origin"] == "derived" else "reported" if best["status"] == "actual" else "estimated"
         record.update(
@@ -159,7 +179,9 @@ def annual_series(
 
     Best value: a reported actual, else a reported estimate (in both: official before press
     before mirror, then the latest publication, then the narrowest interval), else a derived
-    value (narrowest interval first, actual before estimate). A year with no full-year figure
+    value (narrowest interval first, actual before estimate). Among reported figures of the same
+    status and reliability, one that agrees with the latest within both intervals and is printed
+    more precisely wins over it (see :func:`best_candidate`). A year with no full-year figure
     is kept as a NaN row with ``origin='missing'``; its ``note`` lists partial-year figures.
     Growth-like measures (``measure='growth_pct'``) only count against the previous year.
 

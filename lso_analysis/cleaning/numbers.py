@@ -31,8 +31,14 @@ _TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch �
 _APPROX = re.compile(r"(?:~|≈|±|\b(?:khoảng|gần|xấp xỉ|chừng|about|around|nearly|almost|approximately|approximated|roughly|some))\s*$", re.I)
 _LOWER = re.compile(r"(?:>|≥|\b(?:hơn|trên|ngoài|more than|over|above|exceeding|in excess of|at least|tối thiểu|ít nhất))\s*$", re.I)
 _UPPER = re.compile(r"(?:<|≤|\b(?:dưới|chưa đến|chưa tới|less than|under|below|fewer than|top|nhóm|tối đa|at most|within))\s*$", re.I)
-_UP = re.compile(r"\b(?:tăng|vượt|rose|rise|rises|risen|up|increased?|increasing|grew|grow|grows|growing|gained|higher)\b", re.I)
-_DOWN = re.compile(r"\b(?:giảm|sụt|âm(?!\s*lịch)|fell|fall|falls|down|reduced|reduces|reduction|decreased?|decreasing|declined?|dropped|lower)\b", re.I)
+# Verbs of rising and falling, with an adverb of degree that leaves the figure as printed ("tăng nhẹ 0,18%").
+# "tăng trưởng" (growth) is not a rise: it is a label word (figure_words.csv), signed only by "âm" or a minus.
+_DEGREE = r"(?:\s+(?:nhẹ|slightly))?"
+_UP = re.compile(r"\b(?:(?:tăng(?!\s+trưởng)|vượt)" + _DEGREE + r"|rose|rise|rises|risen|up|increased?|increasing"
+                 r"|grew|grow|grows|growing|gained|higher|expanded|expands?|expanding|surged?|surges|surging"
+                 r"|en hausse(?:\s+de)?)\b", re.I)
+_DOWN = re.compile(r"\b(?:(?:suy giảm|giảm|sụt)" + _DEGREE + r"|âm(?!\s*lịch)|fell|fall|falls|down|reduced|reduces"
+                   r"|reduction|decreased?|decreasing|declined?|dropped|lower|en baisse(?:\s+de)?)\b", re.I)
 _MINUS_BEFORE = re.compile(r"(?:^|[\s(])[-−]$")
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -180,11 +186,6 @@ def _unit_table() -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
     alternation = "|".join(re.escape(p) for p in phrases if p != "%")
     pattern = re.compile(rf"\s*({alternation})(?![\w])(?:\s*/\s*\w+)?", re.I)
     return pattern, table
-
-
-def unit_phrases() -> dict[str, tuple[str, float]]:
-    """The unit phrase table: lower-case phrase → (canonical unit, factor)."""
-    return dict(_unit_table()[1])
 
 
 _SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -347,7 +348,8 @@ def _refuse_further_figures(tokens: list, tail_start: int, text: str) -> None:
         raise LsoParseError("more than one figure; transcribe one number per row", text)
 
 
-_FILLER = r"đạt|là|có|được|chỉ|thực hiện|chiếm|bằng|gấp|reached|reach|of|at|with|by|to|the|a|an|only|is|was|were|totalling|totaled"
+# "đạt tới", "reaching", "as much as": emphasis on the figure reached; the figure is read as printed (no bound).
+_FILLER = r"đạt tới|as much as|reaching|đạt|là|có|được|chỉ|thực hiện|chiếm|bằng|gấp|reached|reach|of|at|with|by|to|the|a|an|only|is|was|were|totalling|totaled"
 
 
 @functools.lru_cache(maxsize=1)

@@ -47,6 +47,8 @@ _YTD = r"(?:lũy kế|luỹ kế|cộng dồn|year to date|year-to-date|ytd|từ
 _NOW = r"(?:đến nay|tới nay|đến thời điểm này|hiện nay|hiện tại|hiện|to date|so far|currently|now)"
 _SPAN_SEP = r" ?(?:-|–|—|đến|tới|to|until|and) ?"
 _END_OF = r"(?:hết|cuối đợt|cuối|the end of|end of|end-)"
+# An average over the span ("bình quân giai đoạn 2016-2019"): the span is the period; the figure's words say average.
+_AVERAGE = r"(?:bình quân|trung bình|average|annual average)"
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,8 @@ class Form:
     ``meaning`` is ``span`` (the reading as is), ``day`` (the one day read, also a stock "tính
     đến" that day), ``end_of`` (a stock on the last day of the span read), ``ytd_to`` (1 January
     to the day or month read), ``from_now`` (from the start read to the publication date), ``now``
-    (the publication date, or the bracketed date after the word).
+    (the publication date, or the bracketed date after the word), ``relative`` (a whole year
+    counted from the publication's year: a :class:`RelativeYear`).
     """
 
     regex: re.Pattern
@@ -219,8 +222,11 @@ def build_forms() -> list[Form]:
     # "hết năm 2021" on its own heads a year's results (a flow for the whole year); with "tính đến",
     # "đến" or "cuối" it is a stock on 31 December (below).
     forms.append(Form(_compile(rf"(?:trong |cả )?hết năm ({YEAR})"), lambda g: _year(g[0]), "span"))
-    forms.append(Form(_compile(rf"(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|period|từ năm|từ|from|between|năm) )?({YEAR})"
-                               rf"{_SPAN_SEP}(?:năm )?({YEAR}|\d{{2}})"), lambda g: _years(*g), "span"))
+    forms.append(Form(_compile(rf"(?:{_AVERAGE} )?(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|period|từ năm|từ|from|between|năm) )?"
+                               rf"({YEAR}){_SPAN_SEP}(?:năm )?({YEAR}|\d{{2}})"), lambda g: _years(*g), "span"))
+    # "5 năm [2021–2025]", "giai đoạn 5 năm 2016-2020": a count of years with the years it names (they must agree)
+    forms.append(Form(_compile(rf"(?:(?:giai đoạn|thời kỳ|the) )?({_NUM}) (?:năm|years)(?: (?:giai đoạn|period))?"
+                               rf" ({YEAR}){_SPAN_SEP}(?:năm )?({YEAR}|\d{{2}})"), _counted_years, "span"))
     # "2019 to July 2023", "từ năm 2019 đến tháng 7/2023"
     for pattern, read in _month_phrase():
         forms.append(Form(_compile(rf"(?:(?:từ năm|từ|from|since) )?({YEAR}){_SPAN_SEP}(?:{pattern})"),
@@ -241,10 +247,37 @@ def build_forms() -> list[Form]:
         forms.append(Form(_compile(rf"(?:{_TO} )?{_END_OF} ?(?:{pattern})|{_TO} hết (?:{pattern})"), read, "end_of"))
         forms.append(Form(_compile(rf"{_FROM} (?:{pattern})(?: {_NOW})?"), read, "from_now"))
         forms.append(Form(_compile(rf"(?:(?:đến|tới|by|to) )?(?:{pattern})"), read, "span"))
-    forms.append(Form(_compile(r"cả năm|trong năm|năm nay|this year|the whole year"),
+    forms.append(Form(_compile(r"cả năm|trong năm|the whole year"),
                       lambda g: Reading((None, 1, None), (None, 12, None), "year"), "span"))
+    # "năm nay", "this year [2020]", "last year [2018]": a year counted from the publication; a year written
+    # after the words (the transcriber's bracket) must be the one they name.
+    forms.append(Form(_compile(rf"(?:năm nay|this year)(?: ({YEAR}))?"), lambda g: _relative_year(0, g[0]), "relative"))
+    forms.append(Form(_compile(rf"(?:năm ngoái|năm trước|last year|the previous year)(?: ({YEAR}))?"),
+                      lambda g: _relative_year(-1, g[0]), "relative"))
     forms.append(Form(_compile(_NOW), lambda g: None, "now"))
     return forms
+
+
+def _counted_years(g: tuple) -> Reading:
+    """"5 năm [2021–2025]": the count printed must be the number of years named."""
+    count, y1, y2 = g
+    reading = _years(y1, y2)
+    if number(count) != reading.end[0] - reading.start[0] + 1:
+        raise ValueError(f"{count} years printed, but {reading.start[0]}–{reading.end[0]} "
+                         f"is {reading.end[0] - reading.start[0] + 1}")
+    return reading
+
+
+@dataclass(frozen=True)
+class RelativeYear:
+    """A year named relative to the publication ("năm nay" 0, "last year" -1), with the year written after it."""
+
+    offset: int
+    stated: int | None
+
+
+def _relative_year(offset: int, stated: str | None) -> RelativeYear:
+    return RelativeYear(offset, int(stated) if stated else None)
 
 
 def _years_to(y1: str, month: Reading) -> Reading:

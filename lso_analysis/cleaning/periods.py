@@ -221,6 +221,9 @@ def _build(meaning: str, reading, context: PeriodContext | None, text: str) -> P
     if meaning == "now" and reading is None:
         pub = _publication_day(context, text)
         return Period(pub, pub, "day", text)
+    if meaning == "relative":
+        y = _relative_year(reading, context, text)
+        return Period(date(y, 1, 1), date(y, 12, 31), "year", text)
     start, end = _resolve(reading, context, text)
     if meaning in ("day", "end_of"):
         return Period(end, end, "day", text)
@@ -232,6 +235,22 @@ def _build(meaning: str, reading, context: PeriodContext | None, text: str) -> P
             raise LsoParseError("the period starts after the publication date", text)
     kind = reading.kind if meaning == "span" and reading.kind and reading.kind != "day" else kind_for_span(start, end)
     return Period(start, end, kind, text)
+
+
+def _relative_year(reading, context: PeriodContext | None, text: str) -> int:
+    """The year "năm nay" / "last year" names: counted from the document's year (else the publication's);
+    a year written after the words must be that year."""
+    ref = (context.year or (context.published.year if context.published else None)) if context else None
+    if ref is None:
+        if reading.stated is None:
+            raise LsoParseError("a year named relative to the publication ('this year', 'last year') needs the "
+                                "publication date or the year in brackets", text)
+        return reading.stated
+    year = ref + reading.offset
+    if reading.stated is not None and reading.stated != year:
+        raise LsoParseError(f"the year written ({reading.stated}) is not the one the words name ({year}, counted from "
+                            f"the publication in {ref})", text)
+    return year
 
 
 def _publication_day(context: PeriodContext | None, text: str) -> date:
@@ -312,17 +331,23 @@ def _iso_part(part: str, text: str) -> tuple[date, date]:
 
 
 # The grammar of comparison bases: each regex must read the whole phrase (after "so với" and brackets).
-_CMP_PREFIX = re.compile(r"^(?:so với|so|bằng|compared (?:to|with)|from|over|against|vs\.?|of|than)\s+")
-_BUDGET = re.compile(rf"(?:dự toán|dt|estimate dự toán|estimate|(?:the )?assigned target|estimate assigned)"
+_CMP_PREFIX = re.compile(r"^(?:so với|so|bằng|compared (?:to|with)|from|over|against|vs\.?|of|than|du)\s+")
+_BUDGET = re.compile(rf"(?:dự toán|dt|estimate dự toán|(?:the )?estimate|(?:the )?assigned target|estimate assigned)"
                      rf"(?: (?:trung ương|tỉnh|hđnd tỉnh|địa phương|ttg) giao| giao| năm {_YEAR})?")
+# "chỉ tiêu pháp lệnh" (the statutory target assigned) and "chỉ tiêu phấn đấu" (the higher target striven for) are
+# both plans; French "plan annuel" (after "du").
 _PLAN = re.compile(rf"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|target|plan|(?:the |pm-assigned |province |provincial )plan)"
-                   rf"(?: (?:năm )?{_YEAR}| năm| giao| đề ra| tỉnh giao| của tỉnh| năm nay)?")
+                   rf"(?: (?:năm )?{_YEAR}| năm| giao| đề ra| tỉnh giao| của tỉnh| năm nay| pháp lệnh| phấn đấu| annuel)?")
 _SAME = re.compile(rf"(?:bình quân )?(?:cùng kỳ|ck|the same period|same period|year-on-year|year on year|y/y|yoy"
-                   rf"|last year|the previous year|previous year|a year earlier|a year ago)"
+                   rf"|last year|the previous year|previous year|a year earlier|a year ago|sur un an)"
                    rf"(?: (?:năm |of |in )?(?:({_YEAR})|năm trước|năm ngoái|last year))?")
 _PREV_MONTH = re.compile(r"tháng trước|(?:the )?previous month|month-on-month|month on month|last month|a month earlier")
 _PREV_QUARTER = re.compile(r"quý trước|(?:the )?previous quarter|quarter-on-quarter|quarter on quarter")
 _PREV_YEAR = re.compile(r"năm trước|năm ngoái")
+# "so với giai đoạn trước": the span of as many whole years just before the figure's own
+_PREV_SPAN = re.compile(r"giai đoạn trước|thời kỳ trước|the previous period")
+# "sur un an [so với cùng kỳ]": printed words, then the transcriber's gloss in brackets at the end
+_GLOSS = re.compile(r"(.*[^\s\[])\s*\[([^\[\]]+)\]")
 _BASE_YEAR = re.compile(rf"kỳ gốc (?:năm )?({_YEAR})|(?:the )?base year ({_YEAR})")
 
 
@@ -350,7 +375,33 @@ def parse_comparison(text: str | None, period: Period, context: PeriodContext | 
     """
     if text is None or not normalize_text(text):
         return Comparison("none")
-    t = normalize_text(text).lower().replace("[", " ").replace("]", " ")
+    try:
+        return _read_comparison(normalize_text(text), period, context, text)
+    except LsoParseError:
+        gloss = _GLOSS.fullmatch(normalize_text(text))
+        if gloss is None:
+            raise
+    return _glossed(gloss.group(1), gloss.group(2), period, context, text)
+
+
+def _glossed(printed: str, gloss: str, period: Period, context: PeriodContext | None, text: str) -> Comparison:
+    """Printed words with a transcriber's gloss in brackets ("sur un an [so với cùng kỳ]"): each must read on
+    its own and both must name the same base (or, without a base, the same kind); the printed reading is kept."""
+    try:
+        a = _read_comparison(printed, period, context, text)
+        b = _read_comparison(gloss, period, context, text)
+    except LsoParseError as exc:
+        raise LsoParseError(f"cannot resolve the comparison base ({exc.args[0] if exc.args else exc})", text) from None
+    same = (a.base_start, a.base_end) == (b.base_start, b.base_end) and (a.base_start is not None or a.kind == b.kind)
+    if not same:
+        raise LsoParseError(f"the bracketed gloss reads {b.kind} {b.base_start}…{b.base_end}, the printed words "
+                            f"{a.kind} {a.base_start}…{a.base_end}", text)
+    return a
+
+
+def _read_comparison(t: str, period: Period, context: PeriodContext | None, text: str) -> Comparison:
+    """:func:`parse_comparison` of normalised text, brackets read as words."""
+    t = t.lower().replace("[", " ").replace("]", " ")
     body = _CMP_PREFIX.sub("", normalize_text(t))
     if _BUDGET.fullmatch(body):
         return Comparison("budget_estimate", text=text)
@@ -374,6 +425,11 @@ def parse_comparison(text: str | None, period: Period, context: PeriodContext | 
     if _PREV_YEAR.fullmatch(body):
         y = period.end.year - 1
         return Comparison("explicit", date(y, 1, 1), date(y, 12, 31), text)
+    if _PREV_SPAN.fullmatch(body):
+        n = period.end.year - period.start.year + 1
+        if (period.start, period.end) != (date(period.start.year, 1, 1), date(period.end.year, 12, 31)):
+            raise LsoParseError("'giai đoạn trước' is read only for a period of whole years", text)
+        return Comparison("previous_period", date(period.start.year - n, 1, 1), date(period.start.year - 1, 12, 31), text)
     if m := _BASE_YEAR.fullmatch(body):
         y = int(m.group(1) or m.group(2))
         return Comparison("explicit", date(y, 1, 1), date(y, 12, 31), text)

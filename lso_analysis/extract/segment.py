@@ -165,10 +165,3 @@ def find_comparisons(key: str) -> list[Span]:
         text = m.group().rstrip()
         spans.append(Span(m.start(), m.start() + len(text), text, "comparison"))
     return spans
-
-
-def spans_between(spans: list[Span], starts: list[int], start: int, end: int) -> list[Span]:
-    """The spans (sorted by start, ``starts`` their start offsets) that begin in ``[start, end)``."""
-    i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(starts, end)
-    return spans[i:j]

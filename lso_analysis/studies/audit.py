@@ -45,12 +45,17 @@ def years_outside(text: str, window: Window) -> list[int]:
 def source_overview(sources: pd.DataFrame, obs_all: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     """One row per source about the province: outlet (the id's first part), date and how it is known, figures held.
 
-    ``obs_all`` holds every observation (all provinces, targets, low sources) to count each source's figures;
-    ``n_window`` counts those whose period lies in the window. ``date_basis`` is ``stated``, ``inferred`` or
-    ``unknown`` (the first word of ``published_basis``).
+    A source is about the province when its ``province`` is the province or when one of its rows is (a shared page:
+    a national list printing the province's rate). ``obs_all`` holds every observation (all provinces, targets, low
+    sources); ``n_figures`` counts only the source's figures about the province, ``n_window`` those of them whose
+    period lies in the window. ``date_basis`` is ``stated``, ``inferred`` or ``unknown`` (the first word of
+    ``published_basis``).
     """
-    mine = sources[_same_province(sources["province"], scope.province)].reset_index(drop=True)
+    here = obs_all[_same_province(obs_all["province"], scope.province)] if len(obs_all) else obs_all
+    keep = _same_province(sources["province"], scope.province) | sources["source_id"].isin(set(here["source_id"]))
+    mine = sources[keep].reset_index(drop=True)
     basis = mine["published_basis"].fillna("").str.split(":").str[0].str.strip().str.lower()
+    obs_all = here
     in_window = obs_all[scope.window.mask(obs_all)] if len(obs_all) else obs_all
     return mine[["source_id", "publisher", "published", "reliability"]].assign(
         outlet=mine["source_id"].str.split("-").str[0],

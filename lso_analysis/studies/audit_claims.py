@@ -49,14 +49,21 @@ def sources(a: Audit) -> Claim:
 
 
 def other_geographies(a: Audit) -> Claim:
-    """Sources and figures about other geographies in the dataset: counted, never named from a fixed list."""
+    """Sources and figures about other geographies in the dataset: counted, never named from a fixed list.
+
+    The sources are those chiefly about another geography; the figures are every figure about another geography,
+    wherever printed (a page about the province may also print a neighbour's figure), and the places both.
+    """
+    me = normalize_text(a.scope.province)
     places = a.sources["province"].fillna("").map(normalize_text)
-    others = a.sources[places != normalize_text(a.scope.province)]
+    others = a.sources[places != me]
+    foreign = a.obs_all["province"].fillna("").map(normalize_text)
+    foreign = foreign[foreign != me]
     if others.empty:
         return claim(a, "audit.other_geographies", "none")
-    figures = a.obs_all["source_id"].isin(set(others["source_id"])).sum()
-    return claim(a, "audit.other_geographies", "some", {"n": n(len(others)), "places": n(others["province"].nunique()),
-                                                         "figures": n(figures)})
+    where = set(places[places != me]) | set(foreign)
+    return claim(a, "audit.other_geographies", "some", {"n": n(len(others)), "places": n(len(where)),
+                                                         "figures": n(len(foreign))})
 
 
 def dates(a: Audit) -> Claim:

@@ -295,7 +295,8 @@ def judgements(data: Digital, indicators=BORDER_INDICATORS) -> tuple[pd.DataFram
 
 @dataclass
 class AccountsCheck:
-    """The latest count of citizen-platform accounts, the plan and population it implies, the printed population.
+    """The latest count of citizen-platform accounts, the plan and population it implies, the printed population
+    nearest in time to the count (:func:`nearest_in_time`).
 
     ``verdict``: ``agree``, ``printed_above`` or ``printed_below`` (printed population against the implied
     range), ``no_population`` (no population figure in the window), ``not_derived`` (derived values off),
@@ -312,6 +313,18 @@ class AccountsCheck:
     verdict: str = "no_data"
 
 
+def nearest_in_time(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
+    """The row whose period is nearest to the day ``when``: one whose period holds the day first, else the least
+    days to its nearer end; then the nearer middle of the period, a source that is not ``low``, the obs_id."""
+    if rows.empty:
+        return None
+    start, end = rows["period_start"], rows["period_end"]
+    gap = (start - when).clip(lower=pd.Timedelta(0)) + (when - end).clip(lower=pd.Timedelta(0))
+    middle = (start + (end - start) / 2 - when).abs()
+    keyed = rows.assign(_gap=gap, _mid=middle, _low=rows["reliability"].eq("low"))
+    return keyed.sort_values(["_gap", "_mid", "_low", "obs_id"]).iloc[0].drop(["_gap", "_mid", "_low"])
+
+
 def check_accounts(data: Digital) -> AccountsCheck:
     """Accounts against plan, and the population their printed share implies against the population printed."""
     from lso_analysis.analysis.derive import derive_implied
@@ -326,8 +339,8 @@ def check_accounts(data: Digital) -> AccountsCheck:
             for m in ("plan_pct", "share_pct")}
     heads = data.obs[(data.obs["indicator"] == "population") & (data.obs["measure"] == "level")
                      & (data.obs["status"] != "target")].sort_values(["period_end", "obs_id"])
-    out = AccountsCheck(level, pick["plan_pct"], pick["share_pct"],
-                        population=heads.iloc[-1] if len(heads) else None, verdict="not_derived")
+    out = AccountsCheck(level, pick["plan_pct"], pick["share_pct"], population=nearest_in_time(heads, level["period_end"]),
+                        verdict="not_derived")
     if not data.scope.include_derived:
         return out
     derived = {m: d for m, d in derive_implied(same).groupby("method")}

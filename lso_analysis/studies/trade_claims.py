@@ -39,13 +39,15 @@ def _ids(*values) -> tuple[str, ...]:
 
 
 def _years_in(value) -> set[int]:
-    """Every year a value names, however nested: spans, days, and years written in strings."""
+    """Every year a value names, however nested: spans, days, and years written in strings. Source ids kept
+    beside a value (a ``sources`` key: citations, not words of the claim) are not read: a slug such as
+    ``…-dialogue-2021`` names no year of the claim."""
     if isinstance(value, (Span, Day)):
         return set(value.years)
     if isinstance(value, str):
         return {int(y) for y in _YEAR.findall(value)}
     if isinstance(value, dict):
-        value = list(value.values())
+        value = [v for k, v in value.items() if k not in ("sources", "source_ids")]
     if isinstance(value, (list, tuple)):
         return set().union(*(_years_in(v) for v in value)) if value else set()
     return set()
