@@ -13,6 +13,7 @@ import pytest
 
 import fixture_data as fd
 from lso_analysis import paths
+from test_notebooks import assert_every_chart_and_table_has_its_data
 from vi_check import english_sentences, number_convention_errors
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
@@ -74,6 +75,9 @@ def test_every_report_has_a_vietnamese_edition_in_vietnamese(real_reports):
     exempt = verbatim(paths.DATA_DIR)
     found = [problem for name, page in vietnamese.items() for problem in problems(name, page, exempt)]
     assert found == [], "\n".join(found[:60])
+    for name, page in vietnamese.items():
+        assert "Traceback" not in page, name
+        assert_every_chart_and_table_has_its_data(page, name)
 
 
 @pytest.mark.slow
