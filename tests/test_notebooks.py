@@ -237,7 +237,7 @@ def assert_every_chart_and_table_has_its_data(html: str, name: str) -> None:
     """Every image is a package figure and every table a captioned table, each with its CSV inside the page."""
     images = html.count('src="data:image/png;base64,')
     figures = re.findall(r'<div class="lso-figure">.*?</div>', html, flags=re.S)
-    tables = re.findall(r'<figure class="lso-table">.*?</figure>', html, flags=re.S)
+    tables = re.findall(r'<figure class="lso-table(?: lso-ref)?">.*?</figure>', html, flags=re.S)  # yardsticks too
     assert images == len(figures), f"{name}: {images} images, {len(figures)} of them package figures"
     assert html.count('class="dataframe') == len(tables), f"{name}: a table shown without show_table"
     for block in figures + tables:
