@@ -33,8 +33,8 @@ setup: $(STAMP) ## create .venv and install the pinned dependencies (constraints
 data: $(STAMP) ## build data/processed from data/raw (validated)
 	$(BIN)/lso-analysis data
 
-reports: data ## build the data, run every notebook, write reports/ (incremental)
-	$(BIN)/lso-analysis reports
+reports: data ## build the data, run every notebook in English and Vietnamese, write reports/ (incremental)
+	$(BIN)/lso-analysis reports -p language=en -p language=vi
 
 test: $(STAMP) ## run every test (the slow notebook and report tests included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,7 +1,10 @@
 """Time the report build against the plain papermill + nbconvert route, and a no-op rebuild.
 
 Usage:
-    .venv/bin/python benchmarks/bench_reports.py [--notebooks DIR] [--copies N] [--jobs N]
+    .venv/bin/python benchmarks/bench_reports.py [--notebooks DIR] [--copies N] [--jobs N] [-p KEY=VALUE ...]
+
+``-p`` is passed to (b) and (c): ``-p language=en -p language=vi`` times both editions, as ``make reports``
+builds them.
 
 (a) plain route: for each notebook, the `papermill` CLI, then `jupyter nbconvert --to html`
     (one process each, one after the other, as a Makefile loop would run them);
@@ -66,6 +69,8 @@ def main() -> None:
     parser.add_argument("--notebooks", type=Path, help="folder of NN-*.ipynb notebooks to run")
     parser.add_argument("--copies", type=int, default=4, help="copies of the fixture notebook (default 4)")
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for (b) (default: CPU count)")
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
+                        help="a parameter for (b) and (c), repeatable (a repeated key sweeps its values)")
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:
@@ -89,6 +94,8 @@ def main() -> None:
                  "--reports-dir", str(scratch / "reports")]  # fmt: skip
         if args.jobs:
             build += ["--jobs", str(args.jobs)]
+        for item in args.param:
+            build += ["-p", item]
 
         a, _ = timed(plain, env)
         b, _ = timed([[*build, "--force"]], env)

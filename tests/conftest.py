@@ -48,3 +48,13 @@ def corpus_dir() -> Path:
     if found is None:
         pytest.skip("LSO_CORPUS_DIR is not set or is not a folder (CI sets it to ../shared/corpus)")
     return found
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_set():
+    """Every test starts and ends in English: ``set_language`` is process-wide, like the citations registry."""
+    from lso_analysis.present import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

@@ -72,13 +72,15 @@ class SourcesDisplay:
         return self.markdown
 
 
-def sources_display(sources_df=None) -> SourcesDisplay:
+def sources_display(sources_df=None, language: str | None = None) -> SourcesDisplay:
     """Build the "Sources" list of a notebook from the ids cited so far.
 
     Args:
         sources_df: optional DataFrame with columns ``source_id``, ``title``,
             ``publisher``, ``published`` and ``url`` (as ``load_sources()``
             returns); without it only the ids are listed.
+        language: of the heading (default: the current language,
+            :func:`lso_analysis.present.set_language`); titles stay as published.
 
     Returns:
         A displayable object: Markdown for the reader, and the ids under
@@ -92,14 +94,19 @@ def sources_display(sources_df=None) -> SourcesDisplay:
         **Sources cited**
         <BLANKLINE>
         - `x-1`
+        >>> reset(); print(sources_display(language="vi").markdown)
+        **Nguồn đã trích dẫn**: không có.
     """
+    from lso_analysis.present.words import word
+
+    heading = f"**{word('sources_cited', language)}**"
     ids = cited()
     if not ids:
-        return SourcesDisplay("**Sources cited**: none.", [])
+        return SourcesDisplay(f"{heading}: {word('none', language)}.", [])
     rows = _rows_by_id(sources_df, ids) if sources_df is not None else {}
-    lines = ["**Sources cited**", ""]
+    lines = [heading, ""]
     for source_id in ids:
-        lines.append(_format_source(source_id, rows.get(source_id)))
+        lines.append(_format_source(source_id, rows.get(source_id), language))
     return SourcesDisplay("\n".join(lines), ids)
 
 
@@ -113,13 +120,33 @@ def _rows_by_id(sources_df, ids: list[str]) -> dict[str, dict[str, Any]]:
     return records
 
 
-def _format_source(source_id: str, row: dict[str, Any] | None) -> str:
+def published_label(text: str, language: str | None = None) -> str:
+    """A source's publication date (``2021-08-15``, ``2021-08``, ``2021``) as the report's language writes it.
+
+    >>> published_label("2021-08-15", "vi"), published_label("2021-08", "vi"), published_label("2021", "vi")
+    ('15/8/2021', 'tháng 8/2021', '2021')
+    >>> published_label("2021-08-15", "en")
+    '2021-08-15'
+    """
+    from lso_analysis.present import resolve
+
+    if resolve(language) != "vi":
+        return text
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        return f"{int(m[3])}/{int(m[2])}/{m[1]}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        return f"tháng {int(m[2])}/{m[1]}"
+    return text
+
+
+def _format_source(source_id: str, row: dict[str, Any] | None, language: str | None = None) -> str:
     from lso_analysis.present.narrative import code, escape_md
 
     label = code(source_id)
     if row is None:
         return f"- {label}"
-    parts = [escape_md(_text(row.get(key))) for key in ("title", "publisher", "published")]
+    parts = [escape_md(_text(row.get(key))) for key in ("title", "publisher")]
+    parts.append(escape_md(published_label(_text(row.get("published")), language)))
     text = ", ".join(part for part in parts if part)
     url = _text(row.get("url"))
     # An autolink only for a plain web address: nothing that could close the <…> or open a tag.

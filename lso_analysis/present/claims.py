@@ -118,10 +118,11 @@ class Claim:
                     out.update(item.years)
         return out
 
-    def text(self, language: str = "en") -> str:
-        """The sentence in ``language``, values formatted and escaped."""
-        from lso_analysis.present import wording
+    def text(self, language: str | None = None) -> str:
+        """The sentence in ``language`` (default: the current language), values formatted and escaped."""
+        from lso_analysis.present import resolve, wording
 
+        language = resolve(language)
         template = wording.template(self.id, self.case, language)
         if callable(template):
             return template(self, _Formatter(language))
@@ -138,9 +139,11 @@ def _sep(language: str) -> tuple[str, str]:
 class _Formatter(string.Formatter):
     """Formats claim values: figures with intervals, periods in words, strings escaped, lists joined."""
 
-    def __init__(self, language: str = "en"):
+    def __init__(self, language: str | None = None):
         super().__init__()
-        self.language = language
+        from lso_analysis.present import resolve
+
+        self.language = resolve(language)
 
     def format_field(self, value: Any, spec: str) -> str:
         return self.one(value, spec)
@@ -201,17 +204,21 @@ def escape_text(text: str) -> str:
     return html.escape(text, quote=False).translate(_MD_SPECIAL)
 
 
-def fmt(value: Any, language: str = "en", spec: str = "") -> str:
-    """Format one claim value (a :class:`Fig`, :class:`Span`, :class:`Day`, number or string) for ``language``."""
+def fmt(value: Any, language: str | None = None, spec: str = "") -> str:
+    """Format one claim value (a :class:`Fig`, :class:`Span`, :class:`Day`, number or string) for ``language``
+    (default: the current language)."""
     return _Formatter(language).one(value, spec)
 
 
 class ClaimList:
     """Claims shown as Markdown bullets (or one paragraph), each followed by its sources; cites them."""
 
-    def __init__(self, claims: list[Claim], language: str = "en", bullets: bool = True):
+    def __init__(self, claims: list[Claim], language: str | None = None, bullets: bool = True):
+        from lso_analysis.present import resolve
+
         self.claims = list(claims)
-        self.language = language
+        #: The language of the sentences (default: the current one when the list is made).
+        self.language = resolve(language)
         self.bullets = bullets
 
     def lines(self) -> list[str]:
@@ -219,7 +226,9 @@ class ClaimList:
         for claim in self.claims:
             text = claim.text(self.language)
             if claim.source_ids:
-                label = "Sources" if self.language == "en" else "Nguồn"
+                from lso_analysis.present.words import word
+
+                label = word("sources", self.language)
                 text += f" <small>({label}: {html.escape(', '.join(sorted(set(claim.source_ids))))})</small>"
             out.append(text)
         return out
@@ -243,8 +252,9 @@ class ClaimList:
         return "\n".join(self.lines())
 
 
-def show(claims: Claim | Iterable[Claim], language: str = "en", bullets: bool | None = None) -> ClaimList:
-    """Display one claim (a paragraph) or several (bullets), with their sources cited."""
+def show(claims: Claim | Iterable[Claim], language: str | None = None, bullets: bool | None = None) -> ClaimList:
+    """Display one claim (a paragraph) or several (bullets), with their sources cited, in ``language`` (default:
+    the current language, :func:`lso_analysis.present.set_language`)."""
     if isinstance(claims, Claim):
         return ClaimList([claims], language, bullets=False if bullets is None else bullets)
     items = list(claims)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from html import escape
 
+#: The link's text in English (``words.word("download", language)`` in any language).
 LINK_TEXT = "Download the data (CSV)"
 _SOURCE_COLUMNS = ("source_id", "source_ids", "source", "sources")
 
@@ -45,16 +46,19 @@ def csv_bytes(frame, source_ids=()) -> bytes:
     return flat.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
 
 
-def download_link(frame, name: str, source_ids=()) -> str:
+def download_link(frame, name: str, source_ids=(), language: str | None = None) -> str:
     """An ``<a download>`` whose ``href`` is the CSV itself (``data:text/csv;base64,…``): it needs no network.
 
-    Returns "" for a frame without rows (a "no data" chart has nothing to download).
+    The link's text is in ``language`` (default: the current language). Returns "" for a frame without rows
+    (a "no data" chart has nothing to download).
     """
+    from lso_analysis.present.words import word
+
     if frame is None or len(frame) == 0:
         return ""
     data = base64.b64encode(csv_bytes(frame, source_ids)).decode("ascii")
     return (f"<p class='lso-data'><small><a download=\"{escape(slug(name))}.csv\" "
-            f"href=\"data:text/csv;base64,{data}\">{LINK_TEXT}</a></small></p>")
+            f"href=\"data:text/csv;base64,{data}\">{word('download', language)}</a></small></p>")
 
 
 def figure_data(fig):

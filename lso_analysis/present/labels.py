@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lso_analysis.present import resolve
+
 _MONTHS = "January February March April May June July August September October November December".split()
 _ORDINAL = ("first", "second", "third", "fourth")
 _ROMAN = ("I", "II", "III", "IV")
@@ -17,7 +19,7 @@ def _span(start, end) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return s, e
 
 
-def period_label(start, end=None, form: str = "long", language: str = "en") -> str:
+def period_label(start, end=None, form: str = "long", language: str | None = None) -> str:
     """A period in words.
 
     Args:
@@ -25,7 +27,7 @@ def period_label(start, end=None, form: str = "long", language: str = "en") -> s
         form: ``long`` for prose ("first half of 2020", "January–July 2021"), ``short`` for tables and
             axes ("H1 2020", "Jan–Jul 2021").
         language: ``en`` or ``vi`` (the statistics office's wording: "6 tháng đầu năm 2020",
-            "quý II/2022", "7 tháng năm 2021", "tháng 12/2021").
+            "quý II/2022", "7 tháng năm 2021", "tháng 12/2021"); default: the current language.
 
     >>> T = pd.Timestamp
     >>> [period_label(T(a), T(b)) for a, b in [("2020-01-01", "2020-06-30"), ("2022-01-01", "2022-03-31"),
@@ -38,6 +40,7 @@ def period_label(start, end=None, form: str = "long", language: str = "en") -> s
     ...  ("2021-01-01", "2021-07-31"), ("2021-12-01", "2021-12-31"), ("2023-01-01", "2023-12-31"), ("2023-01-08", "2023-01-08")]]
     ['6 tháng đầu năm 2020', 'quý II/2022', '7 tháng năm 2021', 'tháng 12/2021', 'năm 2023', 'ngày 8/1/2023']
     """
+    language = resolve(language)
     span = _span(start, end)
     if span is None:
         return "undated" if language == "en" else "không rõ thời gian"
@@ -113,12 +116,13 @@ def _label_vi(s: pd.Timestamp, e: pd.Timestamp) -> str:
     return f"từ ngày {date_label(s, 'vi')} đến ngày {date_label(e, 'vi')}"
 
 
-def date_label(day, language: str = "en") -> str:
-    """One day: "8 January 2023" / "8/1/2023".
+def date_label(day, language: str | None = None) -> str:
+    """One day: "8 January 2023" / "8/1/2023" (``language`` default: the current language).
 
     >>> date_label(pd.Timestamp("2023-01-08")), date_label(pd.Timestamp("2023-01-08"), "vi")
     ('8 January 2023', '8/1/2023')
     """
+    language = resolve(language)
     d = pd.Timestamp(day)
     if pd.isna(d):
         return "undated" if language == "en" else "không rõ ngày"

@@ -11,6 +11,8 @@ import re
 import string
 from typing import Any
 
+from lso_analysis.present import resolve
+
 _UNIT_SUFFIX = {
     "%": "%",
     "pp": " pp",
@@ -59,8 +61,10 @@ def _isnan(x: Any) -> bool:
         return True
 
 
-def fmt_number(x: float, digits: int | None = None, language: str = "en") -> str:
+def fmt_number(x: float, digits: int | None = None, language: str | None = None) -> str:
     """Format a number for prose: thousands grouped, sensible decimals; ``vi`` writes ``1.234,5``.
+
+    ``language`` defaults to the current language (:func:`lso_analysis.present.set_language`).
 
     Example:
         >>> fmt_number(4270.0), fmt_number(6.67), fmt_number(2809.234), fmt_number(float("nan"))
@@ -68,6 +72,7 @@ def fmt_number(x: float, digits: int | None = None, language: str = "en") -> str
         >>> fmt_number(4270.0, language="vi"), fmt_number(2.03, language="vi"), fmt_number(1234.5, 1, "vi")
         ('4.270', '2,03', '1.234,5')
     """
+    language = resolve(language)
     if _isnan(x):
         return "n/a" if language == "en" else "không có số liệu"
     x = float(x)
@@ -83,7 +88,7 @@ def fmt_number(x: float, digits: int | None = None, language: str = "en") -> str
 
 def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float = math.nan,
               digits: int | None = None, signed: bool = False, show_range: bool | None = None,
-              language: str = "en") -> str:
+              language: str | None = None) -> str:
     """A figure with its unit and, when the interval is informative, its range.
 
     Args:
@@ -92,6 +97,7 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
         low, high: the interval; a NaN side is open ("at least …").
         digits: decimals (default: chosen from the size of the number).
         signed: show "+" on positive values (growth rates).
+        language: ``en`` or ``vi`` (default: the current language).
 
     Example:
         >>> fmt_value(2809.2, "USD million", 2796.7, 2821.8)
@@ -116,6 +122,7 @@ def fmt_value(value: float, unit: str = "", low: float = math.nan, high: float =
         >>> fmt_value(2.03, "%", 2.025, 2.035, signed=True, language="vi"), fmt_value(142, "USD million", 142, float("nan"), language="vi")
         ('+2,03%', 'hơn 142 triệu USD')
     """
+    language = resolve(language)
     if _isnan(value):
         return "n/a" if language == "en" else "không có số liệu"
     suffixes = _UNIT_SUFFIX_VI if language == "vi" else _UNIT_SUFFIX
@@ -241,50 +248,70 @@ def code(value: Any) -> Markdown:
     return Markdown(f"{fence}{pad}{text}{pad}{fence}")
 
 
-def join(items: Any, sep: str = ", ", empty: str = "none") -> Markdown:
-    """Join values into one Markdown piece, escaping all but :class:`Markdown` items.
+def join(items: Any, sep: str = ", ", empty: str | None = None) -> Markdown:
+    """Join values into one Markdown piece, escaping all but :class:`Markdown` items (``empty``: "none" in the
+    current language).
 
     Example:
         >>> join([code("grdp"), "a*b"]), join([])
         (`grdp`, a\\*b, none)
     """
+    from lso_analysis.present.words import word
+
     parts = [item if isinstance(item, Markdown) else escape_md(item) for item in items]
-    return Markdown(sep.join(parts) if parts else escape_md(empty))
+    return Markdown(sep.join(parts) if parts else escape_md(word("none") if empty is None else empty))
 
 
 def _trusted(value: Any) -> str:
     return str(value) if isinstance(value, Markdown) else escape_md(value)
 
 
-def bullet_list(items: list[Any], empty: Any = "none") -> Markdown:
-    """A Markdown bullet list, or ``empty`` in italics when there is nothing to list.
+def bullet_list(items: list[Any], empty: Any = None) -> Markdown:
+    """A Markdown bullet list, or ``empty`` (default "none" in the current language) in italics when there is
+    nothing to list.
 
     Items that are :class:`Markdown` (built with :func:`md`) are kept; anything else is escaped.
     """
     if not items:
-        return Markdown(f"*{_trusted(empty)}*")
+        from lso_analysis.present.words import word
+
+        return Markdown(f"*{_trusted(word('none') if empty is None else empty)}*")
     return Markdown("\n".join(f"- {_trusted(item)}" for item in items))
 
 
-def missing_note(what: Any, province: Any) -> Markdown:
-    """The sentence a report shows instead of an empty chart."""
-    return md("> **No data.** The dataset holds no {what} for {province}; this section is left empty "
-              "rather than drawn on empty axes.", what=what, province=province)
+def missing_note(what: Any, province: Any, language: str | None = None) -> Markdown:
+    """The sentence a report shows instead of an empty chart, in ``language`` (default: the current language).
+
+    ``what`` names the missing figures in that language (``"growth figure"``, ``"số liệu tăng trưởng"``).
+
+    >>> print(missing_note("số liệu tăng trưởng", "Kỳ Lĩnh", "vi"))
+    > **Không có số liệu.** Bộ dữ liệu không có số liệu tăng trưởng của Kỳ Lĩnh; phần này để trống thay vì vẽ biểu đồ không có số liệu.
+    """
+    from lso_analysis.present.words import word
+
+    return md(word("missing_note", language), what=what, province=province)
 
 
 class Table:
     """A table with a caption naming its sources; renders as HTML in Jupyter (with its data as a CSV
     download underneath) and as text elsewhere."""
 
-    def __init__(self, frame, caption: str, source_ids: list[str], reference: bool = False):
+    def __init__(self, frame, caption: str, source_ids: list[str], reference: bool = False,
+                 language: str | None = None):
         self.frame = frame
+        #: The language of the sources line and the download link (default: the current one, when made).
+        self.language = resolve(language)
         self.caption = caption
         self.source_ids = sorted(set(source_ids))
         #: The table shows yardsticks from outside the report's window (benchmarks): marked ``lso-ref``.
         self.reference = reference
 
     def _sources_line(self) -> str:
-        return "Sources: " + (", ".join(self.source_ids) if self.source_ids else "none")
+        from lso_analysis.present.words import word
+
+        if not self.source_ids:
+            return word("sources_none", self.language)
+        return word("sources_line", self.language, ids=", ".join(self.source_ids))
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -295,13 +322,13 @@ class Table:
         css = "lso-table lso-ref" if self.reference else "lso-table"
         return (f"<figure class='{css}'><figcaption><strong>{escape(self.caption)}</strong></figcaption>{body}"
                 f"<p class='lso-sources'><small>{escape(self._sources_line())}</small></p>"
-                f"{download_link(self.frame, self.caption, self.source_ids)}</figure>")
+                f"{download_link(self.frame, self.caption, self.source_ids, self.language)}</figure>")
 
     def __repr__(self) -> str:
         return f"{self.caption}\n{self.frame.to_string(index=False)}\n{self._sources_line()}"
 
 
-def show_table(frame, caption: str, source_ids=None, reference: bool = False) -> Table:
+def show_table(frame, caption: str, source_ids=None, reference: bool = False, language: str | None = None) -> Table:
     """A table to display, captioned with the ``source_id``s it rests on (which are also cited).
 
     Args:
@@ -311,6 +338,7 @@ def show_table(frame, caption: str, source_ids=None, reference: bool = False) ->
             defaults to a ``source_id``/``source_ids`` column of ``frame``.
         reference: the table shows yardsticks from outside the report's window (benchmark averages):
             marked so, and exempt from the check that a report names only years in its window.
+        language: of the sources line and the download link (default: the current language).
     """
     ids: set[str] = set()
     if source_ids is None:
@@ -325,4 +353,4 @@ def show_table(frame, caption: str, source_ids=None, reference: bool = False) ->
         from lso_analysis.present.citations import cite
 
         cite(*sorted(ids))
-    return Table(frame, caption, sorted(ids), reference=reference)
+    return Table(frame, caption, sorted(ids), reference=reference, language=language)

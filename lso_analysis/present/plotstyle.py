@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 from collections.abc import Iterable
+
+from lso_analysis.present import resolve
 
 FONT = "DejaVu Sans"  # ships with matplotlib and covers Vietnamese (Latin Extended Additional)
 PALETTE = "colorblind"
@@ -67,8 +70,9 @@ def new_figure(figsize: tuple[float, float] = (8.0, 4.5), **subplot_kw):
     return fig, axes
 
 
-def empty_figure(message: str, title: str | None = None, figsize: tuple[float, float] = (8.0, 2.5)):
-    """A figure that says plainly that there is nothing to draw."""
+def empty_figure(message: str, title: str | None = None, figsize: tuple[float, float] = (8.0, 2.5),
+                 language: str | None = None):
+    """A figure that says plainly that there is nothing to draw (its caption in ``language``)."""
     import matplotlib as mpl
 
     fig, ax = new_figure(figsize)
@@ -77,11 +81,13 @@ def empty_figure(message: str, title: str | None = None, figsize: tuple[float, f
         ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.35", transform=ax.transAxes)
         if title:
             ax.set_title(title)
-    return finish(fig, [])
+    return finish(fig, [], language=language)
 
 
-def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None):
+def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None, language: str | None = None):
     """Write the source caption under the figure, remember the sources and data, and cite the sources.
+
+    The caption's "Sources:" is in ``language`` (default: :func:`lso_analysis.present.current_language`).
 
     Sets ``fig._lso_sources`` (sorted ids) and calls ``lso_analysis.present.citations.cite`` when
     that module is present, so the report footer lists every source a figure used. ``data`` (a
@@ -90,8 +96,11 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None
     """
     import matplotlib as mpl
 
+    from lso_analysis.present.words import word
+
     ids = sorted({s.strip() for s in source_ids if isinstance(s, str) and s.strip()})
-    text = (caption + " " if caption else "") + ("Sources: " + "; ".join(ids) if ids else "Sources: none")
+    sources = word("sources_line", language, ids="; ".join(ids)) if ids else word("sources_none", language)
+    text = (caption + " " if caption else "") + sources
     width, height = fig.get_size_inches()
     lines = textwrap.wrap(text, int(width * _CHARS_PER_INCH), break_on_hyphens=False) or [""]
     # The figure grows by the caption's height, so a long source list never squeezes the plot.
@@ -104,6 +113,8 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, share, 1, 1 - share))
+    if resolve(language) == "vi":
+        decimal_comma(fig)
     fig._lso_sources = ids
     if data is not None:
         fig._lso_data = data
@@ -115,6 +126,43 @@ def finish(fig, source_ids: Iterable[str], caption: str | None = None, data=None
         else:
             cite(*ids)
     return fig
+
+
+def decimal_comma(fig) -> None:
+    """Write the numbers of every plain numeric axis of ``fig`` with a decimal comma (``2,5``), as Vietnamese does.
+
+    Only axes still using matplotlib's default number formatter are changed: dates, categories and formatters a
+    chart set on purpose are left alone. :func:`finish` calls this for a figure in Vietnamese.
+    """
+    from matplotlib.ticker import ScalarFormatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_CommaFormatter())
+
+
+@functools.cache
+def _comma_formatter_class():
+    from matplotlib.ticker import ScalarFormatter
+
+    class CommaFormatter(ScalarFormatter):
+        """matplotlib's default tick labels with the decimal point written as a comma."""
+
+        def __call__(self, x, pos=None):
+            return super().__call__(x, pos).replace(".", ",")
+
+        def format_data_short(self, value):
+            return super().format_data_short(value).replace(".", ",")
+
+        def get_offset(self):
+            return super().get_offset().replace(".", ",")
+
+    return CommaFormatter
+
+
+def _CommaFormatter():  # noqa: N802  (a factory: matplotlib is imported only when a figure is made)
+    return _comma_formatter_class()()
 
 
 def figure_sources(fig) -> list[str]:

@@ -17,6 +17,11 @@ unchanged are not re-run. Non-default parameters write to <name>--<slug-of-param
 so the default reports stay. A second build started meanwhile waits for the first
 (reports/.lock); a lock left by a killed build is taken over.
 
+Languages: -p language=vi writes the Vietnamese edition, <name>--language-vi.html
+(Markdown cells tagged lang-en are left out, those tagged lang-vi kept);
+-p language=en -p language=vi builds both, as `make reports` does. Every page links
+to its twin in the other language, and the index shows both on one row.
+
 Where reports go: $LSO_REPORTS_DIR when set; else <data folder>/reports when
 $LSO_DATA_DIR names another data folder; else the checkout's reports/; else (an
 installed package) ./reports in the current folder.

@@ -81,13 +81,22 @@ class DataFacts:
                              f"The data hold: {', '.join(self.provinces)}")
 
 
+def _check_language(values: dict[str, Any], notebook: str) -> None:
+    from lso_analysis.present import LANGUAGES
+
+    if "language" in values and values["language"] not in LANGUAGES:
+        raise ParameterError(f"{notebook}: parameter 'language' = {values['language']!r} is not a language the "
+                             f"reports are written in; use one of: {', '.join(LANGUAGES)}")
+
+
 def check_parameters(overrides: dict[str, Any], declared: dict[str, Parameter], notebook: str,
                      facts: DataFacts) -> dict[str, Any]:
     """Validate and normalise the ``-p`` values a report will run with.
 
     ``province`` is replaced by the data's own spelling (a value equal to the default
-    then leaves the default report); ``start_year`` must not exceed ``end_year`` and a
-    year set with ``-p`` must lie within the years the data cover.
+    then leaves the default report); ``start_year`` must not exceed ``end_year``, a
+    year set with ``-p`` must lie within the years the data cover, and ``language``
+    must be one the reports are written in (``en``, ``vi``).
 
     Args:
         overrides: the non-default values, typed (from ``resolve_overrides``).
@@ -102,6 +111,7 @@ def check_parameters(overrides: dict[str, Any], declared: dict[str, Parameter], 
         ParameterError: naming the notebook, the parameter and what the data allow.
     """
     result = dict(overrides)
+    _check_language(result, notebook)
     province = result.get("province")
     if isinstance(province, str) and facts.provinces:
         result["province"] = facts.canonical_province(province, notebook)

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .files import temp_path
+from .language import for_language, switch_html
 from .normalize import PathScrubber, normalize_notebook
-from .provenance import Provenance, cited_sources, footer_html
+from .provenance import Provenance, cited_sources, footer_html, view_links
 from .state import output_files
 
 KERNEL_NAME = "python3"
@@ -67,6 +68,8 @@ class Job:
     provenance: Provenance
     cell_progress: bool = False
     data_dir: Path | None = None  # the data folder the build hashed: the kernel loads this one
+    language: str = "en"  # the edition: cells tagged for another language are left out before the run
+    twins: dict[str, str] = field(default_factory=dict)  # output name by language, for the language switch
 
 
 @dataclass
@@ -122,19 +125,25 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
-def _source_cell_index(source: dict, overrides: dict[str, Any], executed_index: int) -> int | None:
+def _source_cell_index(source: dict, overrides: dict[str, Any], executed_index: int,
+                       kept: list[int] | None = None) -> int | None:
     """Map a cell index of the executed notebook to the source notebook (None: the injected cell).
 
     papermill injects its parameters cell right after the cell tagged ``parameters``
-    (at the top without one) when there are parameters to inject.
+    (at the top without one) when there are parameters to inject. ``source`` is the notebook
+    that ran and ``kept`` the index in the file of each of its cells (cells of other
+    languages are left out before the run); ``None`` means every cell ran.
     """
-    if not overrides:
-        return executed_index
-    tags = [cell.get("metadata", {}).get("tags", []) for cell in source.get("cells", [])]
-    injected_at = next((i for i, t in enumerate(tags) if "parameters" in t), -1) + 1
-    if executed_index == injected_at:
-        return None
-    return executed_index - 1 if executed_index > injected_at else executed_index
+    index = executed_index
+    if overrides:
+        tags = [cell.get("metadata", {}).get("tags", []) for cell in source.get("cells", [])]
+        injected_at = next((i for i, t in enumerate(tags) if "parameters" in t), -1) + 1
+        if executed_index == injected_at:
+            return None
+        index = executed_index - 1 if executed_index > injected_at else executed_index
+    if kept is None:
+        return index
+    return kept[index] if 0 <= index < len(kept) else index
 
 
 def run_job(job: Job) -> Result:
@@ -152,6 +161,7 @@ def run_job(job: Job) -> Result:
     files = output_files(job.reports_dir, job.output)
     source = json.loads(job.notebook.read_text(encoding="utf-8"))
     source_ids = {cell.get("id") for cell in source.get("cells", []) if cell.get("id")}
+    runnable, kept = for_language(source, job.language)
     scrubber = PathScrubber(
         [(job.project_root, ""), (job.project_root.resolve(), ""),
          (job.notebooks_dir, _relative(job.notebooks_dir, job.project_root)),
@@ -165,7 +175,7 @@ def run_job(job: Job) -> Result:
     try:
         with kernel_environment(job.library_root, job.data_dir):
             executed = papermill.execute_notebook(
-                str(job.notebook), str(scratch), parameters=dict(job.overrides) or None,
+                nbformat.from_dict(runnable), str(scratch), parameters=dict(job.overrides) or None,
                 kernel_name=KERNEL_NAME, progress_bar=job.cell_progress, log_output=False,
                 request_save_on_cell_execute=False, cwd=str(job.notebooks_dir),
                 record_timing=False, shutdown_kernel="immediate",
@@ -178,7 +188,7 @@ def run_job(job: Job) -> Result:
         result.status = "ok"
     except PapermillExecutionError as exc:
         result.error = {
-            "cell_index": _source_cell_index(source, job.overrides, exc.cell_index),
+            "cell_index": _source_cell_index(runnable, job.overrides, exc.cell_index, kept),
             "execution_count": exc.exec_count,
             "ename": exc.ename,
             "evalue": scrubber(str(exc.evalue)),
@@ -205,16 +215,12 @@ def _write_reports(job: Job, nb: dict, cited: list[str], files: dict[str, Path],
 
     from .render import render_html
 
-    out = job.output
-    reader_links = {"code view": f"code/{out}.html", "executed notebook": f"executed/{out}.ipynb",
-                    "all reports": "index.html"}  # fmt: skip
-    code_links = {"reader view": f"../{out}.html", "executed notebook": f"../executed/{out}.ipynb",
-                  "all reports": "../index.html"}  # fmt: skip
     folder = str(job.notebooks_dir)
-    views = {
-        "html": render_html(nb, job.title, _footer(job, cited, reader_links), with_code=False, folder=folder),
-        "code": render_html(nb, job.title, _footer(job, cited, code_links), with_code=True, folder=folder),
-    }
+    views = {}
+    for kind, with_code in (("html", False), ("code", True)):
+        links = view_links(job.output, with_code, job.language)
+        views[kind] = render_html(nb, job.title, _footer(job, cited, links), with_code=with_code, folder=folder,
+                                  language=job.language, header=switch_html(job.language, job.twins))
     staged = {"executed": scratch}
     scratch.write_text(nbformat.writes(nbformat.from_dict(nb)) + "\n", encoding="utf-8")
     try:
@@ -231,4 +237,4 @@ def _write_reports(job: Job, nb: dict, cited: list[str], files: dict[str, Path],
 
 
 def _footer(job: Job, cited: list[str], links: dict[str, str]) -> str:
-    return footer_html(job.provenance, job.parameters, job.overrides, cited, links)
+    return footer_html(job.provenance, job.parameters, job.overrides, cited, links, job.language)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .params import NOT_LITERAL, ParameterError, notebook_title, read_notebook, read_parameters, resolve_overrides
 from .params import output_name as make_output_name
 from .checks import DataFacts, check_parameters
+from .language import PARAMETER as LANGUAGE, for_language, language_of, twins
 from .state import Fingerprint, inputs_hash, is_up_to_date
 
 NOTEBOOK_NAME = re.compile(r"^\d{2}-.+\.ipynb$")
@@ -30,6 +31,9 @@ class Planned:
     parameters: dict[str, str]  # name -> Python repr of the value used (for footer, index, state)
     overrides: dict[str, Any]  # non-default values, injected by papermill
     digest: str  # content hash of the inputs
+    language: str = "en"  # the edition: cells tagged for other languages are left out
+    #: Output name of this report in each language (the language switch); empty without a language parameter.
+    twins: dict[str, str] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -86,13 +90,16 @@ def plan_report(notebook: Path, assignments: dict[str, str], fp: Fingerprint, fa
             parameters[name] = repr(overrides[name])
         else:
             parameters[name] = parameter.source if parameter.default is NOT_LITERAL else repr(parameter.default)
+    language = language_of(parameters)
     return Planned(
         notebook=notebook,
         output=make_output_name(notebook.stem, overrides),
-        title=notebook_title(nb, notebook.stem),
+        title=notebook_title(for_language(nb, language)[0], notebook.stem),
         parameters=parameters,
         overrides=overrides,
         digest=inputs_hash(raw, overrides, fp),
+        language=language,
+        twins=twins(notebook.stem, overrides, declared[LANGUAGE].default) if LANGUAGE in declared else {},
     )
 
 
@@ -101,9 +108,9 @@ def stale_reports(planned: list[Planned], reports_dir: Path, force: bool) -> lis
     return [p for p in planned if force or not is_up_to_date(reports_dir, p.output, p.digest)]
 
 
-def title_of(notebook: Path) -> str:
-    """Return a notebook's first heading, or its stem when unreadable."""
+def title_of(notebook: Path, language: str = "en") -> str:
+    """Return a notebook's first heading in ``language`` (cells of other languages left out), or its stem."""
     try:
-        return notebook_title(read_notebook(notebook), notebook.stem)
+        return notebook_title(for_language(read_notebook(notebook), language)[0], notebook.stem)
     except (OSError, ValueError):
         return notebook.stem

@@ -11,6 +11,22 @@ from typing import Any
 
 from lso_analysis.present.citations import METADATA_KEY
 
+#: The footer's words by language (a report's footer is in the report's language).
+FOOTER_WORDS = {
+    "en": {"about": "About this report", "parameters": "Parameters", "set_with_p": " (set with -p)", "none": "none",
+           "code": "Code", "commit": "git commit {commit}", "uncommitted": " + uncommitted changes",
+           "data": "sha256 {hash} over {files} files in {folder} (raw/ and reference/)", "data_label": "Data",
+           "packages": "Packages", "sources": "Sources cited", "no_sources": "no sources cited",
+           "views": "Other views", "code view": "code view", "reader view": "reader view",
+           "executed notebook": "executed notebook", "all reports": "all reports"},
+    "vi": {"about": "Về báo cáo này", "parameters": "Tham số", "set_with_p": " (đặt bằng -p)", "none": "không có",
+           "code": "Mã nguồn", "commit": "bản commit git {commit}", "uncommitted": " + có thay đổi chưa commit",
+           "data": "sha256 {hash} của {files} tệp trong {folder} (raw/ và reference/)", "data_label": "Dữ liệu",
+           "packages": "Gói phần mềm", "sources": "Nguồn đã trích dẫn", "no_sources": "không trích dẫn nguồn nào",
+           "views": "Dạng xem khác", "code view": "bản kèm mã nguồn", "reader view": "bản để đọc",
+           "executed notebook": "notebook đã chạy", "all reports": "tất cả báo cáo"},
+}
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -72,14 +88,40 @@ def cited_sources(nb: dict) -> list[str]:
     return sorted(found)
 
 
-def _source_item(source_id: str, row: dict[str, str] | None) -> str:
+def _source_item(source_id: str, row: dict[str, str] | None, language: str = "en") -> str:
+    from lso_analysis.present.citations import published_label
+
     label = f"<code>{escape(source_id)}</code>"
     if not row:
         return f"<li>{label}</li>"
-    text = ", ".join(escape(row[key]) for key in ("title", "publisher", "published") if row.get(key))
+    values = {key: row.get(key) or "" for key in ("title", "publisher", "published")}
+    values["published"] = published_label(values["published"].strip(), language) if values["published"] else ""
+    text = ", ".join(escape(value) for value in values.values() if value)
     url = (row.get("url") or "").strip()
     link = f' <a href="{escape(url)}">{escape(url)}</a>' if url.startswith(("http://", "https://")) else ""
     return f"<li>{label}{': ' + text if text else ''}{link}</li>"
+
+
+def view_links(output: str, with_code: bool, language: str = "en") -> dict[str, str]:
+    """The footer's links to the other views of a report, labelled in ``language``.
+
+    >>> view_links("10-x", False)
+    {'code view': 'code/10-x.html', 'executed notebook': 'executed/10-x.ipynb', 'all reports': 'index.html'}
+    >>> list(view_links("10-x", True, "vi"))
+    ['bản để đọc', 'notebook đã chạy', 'tất cả báo cáo']
+    """
+    words = FOOTER_WORDS.get(language, FOOTER_WORDS["en"])
+    up = "../" if with_code else ""
+    first = ("reader view", f"../{output}.html") if with_code else ("code view", f"code/{output}.html")
+    return {words[first[0]]: first[1], words["executed notebook"]: f"{up}executed/{output}.ipynb",
+            words["all reports"]: f"{up}index.html"}
+
+
+def _commit_text(commit: str, words: dict[str, str]) -> str:
+    english = FOOTER_WORDS["en"]["uncommitted"]
+    if commit.endswith(english):
+        commit = commit[: -len(english)] + words["uncommitted"]
+    return words["commit"].format(commit=commit)
 
 
 def footer_html(
@@ -88,8 +130,9 @@ def footer_html(
     overrides: dict[str, Any],
     cited: list[str],
     links: dict[str, str],
+    language: str = "en",
 ) -> str:
-    """Render the footer block.
+    """Render the footer block in the report's language.
 
     Args:
         provenance: build-wide facts.
@@ -97,34 +140,35 @@ def footer_html(
         overrides: the ones set with ``-p`` (marked as such).
         cited: source ids collected from the executed notebook.
         links: label → relative URL of the other views of this report.
+        language: the report's language (``en``, ``vi``); titles of sources stay as published.
 
     Returns:
         An HTML ``<footer>`` element (no external resource, only plain hyperlinks).
     """
+    words = FOOTER_WORDS.get(language, FOOTER_WORDS["en"])
     params = ", ".join(
-        f"<code>{escape(name)} = {escape(value)}</code>{' (set with -p)' if name in overrides else ''}"
+        f"<code>{escape(name)} = {escape(value)}</code>{words['set_with_p'] if name in overrides else ''}"
         for name, value in parameters.items()
     )
     versions = " · ".join(f"{escape(name)} {escape(version)}" for name, version in provenance.versions.items())
     if cited:
-        sources = "<ul>" + "".join(_source_item(sid, provenance.sources.get(sid)) for sid in cited) + "</ul>"
+        sources = "<ul>" + "".join(_source_item(sid, provenance.sources.get(sid), language) for sid in cited) + "</ul>"
     else:
-        sources = "no sources cited"
+        sources = words["no_sources"]
     views = " · ".join(f'<a href="{escape(url)}">{escape(label)}</a>' for label, url in links.items())
+    data = words["data"].format(
+        hash=f'<code title="{provenance.data_hash}">{provenance.data_hash[:16]}</code>',
+        files=provenance.data_files, folder=f"<code>{escape(provenance.data_folder)}</code>")
     rows = [
-        ("Parameters", params or "none"),
-        ("Code", f"git commit {escape(provenance.commit)}"),
-        (
-            "Data",
-            f'sha256 <code title="{provenance.data_hash}">{provenance.data_hash[:16]}</code> over '
-            f"{provenance.data_files} files in <code>{escape(provenance.data_folder)}</code> (raw/ and reference/)",
-        ),
-        ("Packages", versions),
-        ("Sources cited", sources),
-        ("Other views", views),
+        (words["parameters"], params or words["none"]),
+        (words["code"], escape(_commit_text(provenance.commit, words))),
+        (words["data_label"], data),
+        (words["packages"], versions),
+        (words["sources"], sources),
+        (words["views"], views),
     ]
     body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<footer class="lso-footer">\n<h2>About this report</h2>\n<dl>\n{body}\n</dl>\n</footer>\n'
+    return f'<footer class="lso-footer">\n<h2>{words["about"]}</h2>\n<dl>\n{body}\n</dl>\n</footer>\n'
 
 
 FOOTER_CSS = """

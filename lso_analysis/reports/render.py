@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from .language import SWITCH_CSS
 from .normalize import fix_html_ids
 from .provenance import FOOTER_CSS
 
@@ -23,6 +24,10 @@ main { max-width: 1100px; margin: 0 auto; padding: 1em 1.5em; }
 {{ resources.lso_css }}
 </style>
 {%- endblock html_head_css -%}
+{%- block body_header -%}
+{{ super() }}
+{{ resources.lso_header }}
+{%- endblock body_header -%}
 {% block body_footer %}
 {{ resources.lso_footer }}
 </main>
@@ -32,12 +37,13 @@ main { max-width: 1100px; margin: 0 auto; padding: 1em 1.5em; }
 
 
 @cache
-def exporter(with_code: bool):
+def exporter(with_code: bool, language: str = "en"):
     """Return a configured HTMLExporter (built once per process: template loading is the slow part).
 
     Args:
         with_code: False for the reader view (inputs and prompts removed, outputs
             and markdown kept), True for the code view.
+        language: the page's language (``<html lang="…">``).
     """
     import jinja2
     from nbconvert import HTMLExporter
@@ -50,11 +56,13 @@ def exporter(with_code: bool):
         extra_loaders=[jinja2.DictLoader({"lso-offline.html.j2": OFFLINE_TEMPLATE})],
         template_file="lso-offline.html.j2",
         embed_images=True,
+        language_code=language,
         **options,
     )
 
 
-def render_html(nb: dict, title: str, footer: str, with_code: bool, folder: str = "") -> str:
+def render_html(nb: dict, title: str, footer: str, with_code: bool, folder: str = "", language: str = "en",
+                header: str = "") -> str:
     """Render one view of an executed notebook.
 
     Args:
@@ -63,6 +71,8 @@ def render_html(nb: dict, title: str, footer: str, with_code: bool, folder: str 
         footer: the footer HTML.
         with_code: render the code view rather than the reader view.
         folder: the notebook's folder, where markdown images are looked up to be embedded.
+        language: the page's language (``<html lang>``).
+        header: HTML put at the top of the page (the language switch).
 
     Returns:
         The page as text, with deterministic element ids.
@@ -71,6 +81,7 @@ def render_html(nb: dict, title: str, footer: str, with_code: bool, folder: str 
 
     node = nbformat.from_dict(nb)
     node.metadata["title"] = title  # the lab template puts metadata.title in <title>
-    resources = {"lso_footer": footer, "lso_css": FOOTER_CSS, "metadata": {"name": title, "path": folder}}
-    body, _ = exporter(with_code).from_notebook_node(node, resources=resources)
+    resources = {"lso_footer": footer, "lso_header": header, "lso_css": FOOTER_CSS + (SWITCH_CSS if header else ""),
+                 "metadata": {"name": title, "path": folder}}
+    body, _ = exporter(with_code, language).from_notebook_node(node, resources=resources)
     return fix_html_ids(body)

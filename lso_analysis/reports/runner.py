@@ -181,6 +181,7 @@ def _run(todo: list[Planned], options: BuildOptions, fp, err: TextIO, lock: Buil
                 project_root=options.project_root, library_root=paths.PACKAGE_DIR.parent,
                 kernel_config=config, provenance=provenance, cell_progress=show and len(todo) == 1,
                 data_dir=options.data_dirs[0].parent if options.data_dirs else None,
+                language=p.language, twins=dict(p.twins),
             )  # fmt: skip
             for p in todo
         ]
@@ -307,6 +308,8 @@ def _record(reports_dir: Path, planned: Planned, result: Result) -> None:
         "title": planned.title,
         "parameters": planned.parameters,
         "overrides": planned.overrides,
+        "language": planned.language,
+        "twins": planned.twins,
         "status": result.status,
         "cited_sources": result.cited,
         # The hash of the inputs of the report files on disk: kept from the last good build on failure.
