@@ -12,7 +12,6 @@ the same number of jobs and on N machines (``--shard I/N``, each building a shar
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
@@ -32,19 +31,18 @@ def main() -> int:
                                 capture_output=True, text=True)
         wall = time.perf_counter() - started
         reports = [p for p in Path(tmp).glob("*.html") if p.name != "index.html"]
-        log = json.loads((Path(tmp) / "_build-log.json").read_text()) if (Path(tmp) / "_build-log.json").exists() else {}
     if result.returncode not in (0, 1):
         print(result.stderr[-3000:], file=sys.stderr)
         return result.returncode
     per_report = wall / max(len(reports), 1)
-    notebooks = len({p.name.split("--", 1)[0] for p in reports})
+    notebooks = len({p.stem.split("--", 1)[0] for p in reports})
     full = 63 * notebooks * per_report
     print(f"sweep of @{args.group}: {len(reports)} reports ({notebooks} notebooks) in {wall:.1f} s "
           f"with --jobs {args.jobs}: {per_report:.2f} s per report")
     print(f"63 provinces x {notebooks} notebooks: about {full / 60:.1f} min on one such machine; "
           + ", ".join(f"{full / n / 60:.1f} min on {n}" for n in (2, 4, 8, 16)) + " (--shard I/N, then --index-only)")
-    if log:
-        print(f"build log: {len(log.get('reports', []))} entries")
+    if result.returncode != 0:
+        print("some reports failed:\n" + result.stderr[-2000:], file=sys.stderr)
     return 0 if result.returncode == 0 else 1
 
 
