@@ -57,6 +57,7 @@ bench: $(STAMP) ## run the benchmarks (speed and quality figures; not part of ma
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/province_eval.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_sweep.py --jobs 2
 
 gazetteer: $(STAMP) ## regenerate data/reference/gazetteer.csv and communes.csv from vietnamadminunits
 	$(BIN)/python -m lso_analysis.extract.gazetteer
