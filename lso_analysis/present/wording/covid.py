@@ -337,9 +337,10 @@ _EN.update({
     ("covid.shared", "nation_faster"): "Growing at Vietnam's rates would have kept output at or above the benchmark path "
                                        "in {year} ({at_national} against {bench}): the whole shortfall of {shortfall} index "
                                        "points is the province's own, not one the country shared.",
-    ("covid.shared", "all_shared"): "Growing at Vietnam's rates would have left output no higher in {year} ({at_national} "
-                                    "against {actual}): the whole shortfall of {shortfall} index points against the "
-                                    "benchmark path is one the country shared.",
+    ("covid.shared", "all_shared"): "Growing at Vietnam's rates (first estimates) would have left output lower still in "
+                                    "{year} ({at_national} against an actual {actual}, base year = 100): the whole "
+                                    "shortfall of {shortfall} index points against the benchmark path is one the country "
+                                    "shared.",
     ("covid.shared", "part_shared"): "Of the {shortfall} index points by which output in {year} fell short of the benchmark "
                                      "path, {national_part} ({share}) would have been lost growing at Vietnam's rates too "
                                      "(first estimates); the other {own} are the province's own.",

@@ -374,7 +374,8 @@ _VI |= {
         "Nếu tăng theo tốc độ của cả nước, sản lượng năm {year} đã bằng hoặc vượt quỹ đạo mốc ({at_national} so với "
         "{bench}): toàn bộ phần hụt {shortfall} điểm chỉ số là của riêng địa phương, không phải phần chung với cả nước."),
     ("covid.shared", "all_shared"): (
-        "Nếu tăng theo tốc độ của cả nước, sản lượng năm {year} cũng không cao hơn ({at_national} so với {actual}): "
+        "Nếu tăng theo tốc độ của cả nước (số ước tính lần đầu), sản lượng năm {year} còn thấp hơn nữa ({at_national} "
+        "so với thực tế {actual}, năm gốc = 100): "
         "toàn bộ phần hụt {shortfall} điểm chỉ số so với quỹ đạo mốc là phần chung với cả nước."),
     ("covid.shared", "part_shared"): (
         "Trong {shortfall} điểm chỉ số mà sản lượng năm {year} hụt so với quỹ đạo mốc, {national_part} điểm ({share}) "
