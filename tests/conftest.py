@@ -58,3 +58,13 @@ def _english_unless_set():
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture(scope="session")
+def kylinh_data(tmp_path_factory) -> Path:
+    """The invented province Kỳ Lĩnh, built once for the whole session (tests read it, never write to it)."""
+    import fixture_data
+
+    data = fixture_data.make_data_dir(tmp_path_factory.mktemp("kylinh"))
+    fixture_data.build(data)
+    return data

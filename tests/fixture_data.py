@@ -64,3 +64,26 @@ def render(data: Path, reports: Path, *params: str, only: list[str] | None = Non
     if result.returncode != 0:
         raise RuntimeError(f"report build failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(reports.glob("*.html")) if p.name != "index.html"}
+
+
+def table(data: Path, name: str):
+    """One processed table of a built fixture (``observations``, ``sources``, ``events`` …)."""
+    import pandas as pd
+
+    return pd.read_pickle(data / "processed" / f"{name}.pkl")
+
+
+def recorded_fixes(data: Path) -> list[dict]:
+    """The ``fixes`` of the fixture's ``corrections.yml``."""
+    import yaml
+
+    return (yaml.safe_load((data / "raw" / "corrections.yml").read_text(encoding="utf-8")) or {}).get("fixes") or []
+
+
+def covid_study(data: Path, scope):
+    """Notebook 10's study on a built fixture's tables (not the repository's data)."""
+    from lso_analysis.studies import covid
+
+    every = table(data, "observations")
+    return covid.Study(scope, obs=every[every["status"] != "target"], with_targets=every, events=table(data, "events"),
+                       sources=table(data, "sources"), kinds=table(data, "event_kinds"))

@@ -26,18 +26,11 @@ def all_claims(a: audit.Audit) -> list:
 
 
 @pytest.fixture(scope="module")
-def fixture_audit(tmp_path_factory):
+def fixture_audit(kylinh_data):
     """The audit of Kỳ Lĩnh from its built tables (observations as the build wrote them)."""
-    import yaml
-
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh-audit"))
-    fd.build(data)
-    processed = data / "processed"
-    obs = pd.read_pickle(processed / "observations.pkl")
-    sources = pd.read_pickle(processed / "sources.pkl")
-    conflicts = pd.read_pickle(processed / "conflicts.pkl")
-    fixes = (yaml.safe_load((data / "raw" / "corrections.yml").read_text(encoding="utf-8")) or {}).get("fixes") or []
-    return audit.Audit(Scope(KL, 2019, 2023), sources, obs, conflicts, fixes, None), data
+    data = kylinh_data
+    return audit.Audit(Scope(KL, 2019, 2023), fd.table(data, "sources"), fd.table(data, "observations"),
+                       fd.table(data, "conflicts"), fd.recorded_fixes(data), None), data
 
 
 def fixture_sources(data) -> list[dict]:

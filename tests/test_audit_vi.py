@@ -279,16 +279,10 @@ def test_every_claim_on_the_real_data_reads_as_vietnamese():
     assert [c.case for c in ac.context(a, "data_search")] == ["note"]  # the Vietnamese text of the data search
 
 
-def test_every_claim_and_table_on_kylinh_reads_as_vietnamese(tmp_path):
-    import yaml
-
-    data = fd.make_data_dir(tmp_path)
-    fd.build(data)
-    processed = data / "processed"
-    fixes = (yaml.safe_load((data / "raw" / "corrections.yml").read_text(encoding="utf-8")) or {}).get("fixes") or []
-    a = audit.Audit(Scope(fd.PROVINCE, 2019, 2023, language="vi"), pd.read_pickle(processed / "sources.pkl"),
-                    pd.read_pickle(processed / "observations.pkl"), pd.read_pickle(processed / "conflicts.pkl"),
-                    fixes, None)
+def test_every_claim_and_table_on_kylinh_reads_as_vietnamese(kylinh_data):
+    data = kylinh_data
+    a = audit.Audit(Scope(fd.PROVINCE, 2019, 2023, language="vi"), fd.table(data, "sources"),
+                    fd.table(data, "observations"), fd.table(data, "conflicts"), fd.recorded_fixes(data), None)
     assert_vietnamese(all_claims(a))
     for name in ("reliability_table", "outlet_table", "gaps_table", "checks_tables", "judgement_table",
                  "figures_table", "fixes_table"):

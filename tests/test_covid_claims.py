@@ -21,15 +21,9 @@ LANG_SON = "Lạng Sơn"
 
 
 @pytest.fixture(scope="module")
-def kylinh(tmp_path_factory):
+def kylinh(kylinh_data):
     """Notebook 10 on the invented province, from its built tables (not the repository's data)."""
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh"))
-    fd.build(data)
-    processed = data / "processed"
-    every = pd.read_pickle(processed / "observations.pkl")
-    return covid.Study(Scope(fd.PROVINCE), obs=every[every["status"] != "target"], with_targets=every,
-                       events=pd.read_pickle(processed / "events.pkl"), sources=pd.read_pickle(processed / "sources.pkl"),
-                       kinds=pd.read_pickle(processed / "event_kinds.pkl"))
+    return fd.covid_study(kylinh_data, Scope(fd.PROVINCE))
 
 
 def by_id(claims, claim_id):

@@ -15,7 +15,6 @@ import unicodedata
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import fixture_data as fd  # noqa: E402
@@ -146,14 +145,8 @@ def test_first_case_names_the_measures_and_the_crossing():
 # --- the Kỳ Lĩnh fixture and the real data, rendered in vi ----------------------------------------------------
 
 @pytest.fixture(scope="module")
-def kylinh(tmp_path_factory):
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh-vi"))
-    fd.build(data)
-    processed = data / "processed"
-    every = pd.read_pickle(processed / "observations.pkl")
-    return covid.Study(Scope(fd.PROVINCE, language="vi"), obs=every[every["status"] != "target"], with_targets=every,
-                       events=pd.read_pickle(processed / "events.pkl"), sources=pd.read_pickle(processed / "sources.pkl"),
-                       kinds=pd.read_pickle(processed / "event_kinds.pkl"))
+def kylinh(kylinh_data):
+    return fd.covid_study(kylinh_data, Scope(fd.PROVINCE, language="vi"))
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,8 @@ from lso_analysis.studies.digital_data import from_processed
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory):
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh-digital"))
-    fd.build(data)
-    return data / "processed"
+def processed(kylinh_data):
+    return kylinh_data / "processed"
 
 
 @pytest.fixture(scope="module")

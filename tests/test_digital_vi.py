@@ -73,10 +73,8 @@ def test_every_english_wording_has_a_vietnamese_one():
 
 
 @pytest.fixture(scope="module")
-def kl(tmp_path_factory):
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh-digital-vi"))
-    fd.build(data)
-    return dg.from_processed(digital.scope(fd.PROVINCE, 2019, 2023, language="vi"), data / "processed")
+def kl(kylinh_data):
+    return dg.from_processed(digital.scope(fd.PROVINCE, 2019, 2023, language="vi"), kylinh_data / "processed")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import re
 import unicodedata
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -260,17 +259,11 @@ def _render_all(c: pv.Comparison, where: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def fixture_tables(tmp_path_factory):
+def fixture_tables(kylinh_data):
     import fixture_data
 
-    data = fixture_data.make_data_dir(tmp_path_factory.mktemp("kylinh"))
-    try:
-        fixture_data.build(data)
-    except RuntimeError as exc:
-        pytest.skip(f"the Kỳ Lĩnh fixture does not build on this branch yet: {str(exc)[:200]}")
-    processed = Path(data) / "processed"
-    return pd.read_pickle(processed / "observations.pkl"), pd.read_csv(data / "reference" / "geographies.csv",
-                                                                       keep_default_na=False)
+    return fixture_data.table(kylinh_data, "observations"), pd.read_csv(kylinh_data / "reference" / "geographies.csv",
+                                                                        keep_default_na=False)
 
 
 def test_kylinh_renders_in_vietnamese(fixture_tables):

@@ -36,11 +36,8 @@ def test_body_text_drops_sources_footer_and_references():
 
 
 @pytest.fixture(scope="module")
-def fixture_reports(tmp_path_factory):
-    root = tmp_path_factory.mktemp("kylinh")
-    data = fd.make_data_dir(root)
-    fd.build(data)
-    return fd.render(data, root / "reports", f"province={fd.PROVINCE}")
+def fixture_reports(kylinh_data, tmp_path_factory):
+    return fd.render(kylinh_data, tmp_path_factory.mktemp("kylinh-reports"), f"province={fd.PROVINCE}")
 
 
 @pytest.mark.slow

@@ -429,16 +429,12 @@ def test_backlog_and_reopening_cases():
 # --- Kỳ Lĩnh: the invented province whose trade is small and rose in 2022, with no reopening --------------------
 
 @pytest.fixture(scope="module")
-def kylinh(tmp_path_factory):
+def kylinh(kylinh_data):
     import fixture_data as fd
 
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh-trade"))
-    fd.build(data)
-    processed = data / "processed"
-    sources = pd.read_pickle(processed / "sources.pkl")
+    sources, events = fd.table(kylinh_data, "sources"), fd.table(kylinh_data, "events")
     ids = set(sources.loc[sources["province"] == fd.PROVINCE, "source_id"])
-    events = pd.read_pickle(processed / "events.pkl")
-    return trade.Trade(Scope(fd.PROVINCE), pd.read_pickle(processed / "observations.pkl"),
+    return trade.Trade(Scope(fd.PROVINCE), fd.table(kylinh_data, "observations"),
                        events[events["source_id"].isin(ids)].reset_index(drop=True), NO_CONTEXT)
 
 

@@ -291,18 +291,14 @@ def test_real_data_claims_in_shorter_windows_are_vietnamese(start, end):
 
 
 @pytest.fixture(scope="module")
-def kylinh(tmp_path_factory):
+def kylinh(kylinh_data):
     import fixture_data as fd
 
-    data = fd.make_data_dir(tmp_path_factory.mktemp("kylinh-trade-vi"))
-    fd.build(data)
-    processed = data / "processed"
-    sources = pd.read_pickle(processed / "sources.pkl")
+    sources, events = fd.table(kylinh_data, "sources"), fd.table(kylinh_data, "events")
     ids = set(sources.loc[sources["province"] == fd.PROVINCE, "source_id"])
-    events = pd.read_pickle(processed / "events.pkl")
-    return trade.Trade(Scope(fd.PROVINCE, language="vi"), pd.read_pickle(processed / "observations.pkl"),
+    return trade.Trade(Scope(fd.PROVINCE, language="vi"), fd.table(kylinh_data, "observations"),
                        events[events["source_id"].isin(ids)].reset_index(drop=True),
-                       pd.read_pickle(processed / "context.pkl"))
+                       fd.table(kylinh_data, "context"))
 
 
 def test_kylinh_claims_in_vietnamese(kylinh):

@@ -103,9 +103,8 @@ def test_every_page_links_to_its_twin(real_reports):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
-def test_the_invented_province_reads_in_vietnamese(tmp_path):
-    data = fd.make_data_dir(tmp_path)
-    fd.build(data)
+def test_the_invented_province_reads_in_vietnamese(kylinh_data, tmp_path):
+    data = kylinh_data
     pages = fd.render(data, tmp_path / "reports", f"province={fd.PROVINCE}", "language=vi")
     assert len(pages) == len(NOTEBOOKS)
     exempt = verbatim(data)
