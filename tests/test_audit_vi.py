@@ -240,7 +240,10 @@ def test_context_rows_show_in_their_own_language_only(monkeypatch):
                           "text_vi": "Đã tìm nhưng không thấy."},
                          {"province": X, "topic": "data_search", "text": "Only in English.", "source_id": "b",
                           "text_vi": ""}])
-    monkeypatch.setattr(lso, "load_context", lambda province: rows)
+    from lso_analysis.dataset.loaders import context_in
+
+    monkeypatch.setattr(lso, "load_context",
+                        lambda province, language=None: rows if language is None else context_in(rows, language))
     assert [c.text("en") for c in ac.context(_audit("en"), "data_search")] == ["Searched and not found.",
                                                                              "Only in English."]
     assert [c.text("vi") for c in ac.context(_audit("vi"), "data_search")] == ["Đã tìm nhưng không thấy."]

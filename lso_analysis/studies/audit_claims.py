@@ -184,12 +184,8 @@ def context(a: Audit, topic: str) -> list[Claim]:
     """The project's context note on ``topic`` for this province (from ``data/raw/context.csv``), if any."""
     import lso_analysis as lso
 
-    rows = lso.load_context(a.scope.province)
-    rows = rows[rows["topic"] == topic]
-    # The row's text in the scope's language: English in ``text``, Vietnamese in ``text_vi`` (a row without one
-    # is shown in the English edition only).
-    texts = [(r.text if a.scope.language == "en" else str(getattr(r, "text_vi", "") or "").strip(), r.source_id)
-             for r in rows.itertuples()]
+    rows = lso.load_context(a.scope.province, language=a.scope.language)  # a row without that language's text: none
+    texts = [(str(r.text).strip(), r.source_id) for r in rows[rows["topic"] == topic].itertuples()]
     return [claim(a, "audit.context", "note", {"text": text}, [source]) for text, source in texts
             if text and text != "nan" and not years_outside(text, a.scope.window)]
 

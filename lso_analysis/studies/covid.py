@@ -148,10 +148,11 @@ class Study:
 
     def heading(self):
         """The report's province- and window-specific heading, then the province's context from the data."""
-        column = "text" if self.scope.language == "en" else f"text_{self.scope.language}"
-        rows = [cl.Claim("covid.context", "text", {"text": r[column]}, (r["source_id"],))
-                for _, r in self.context[self.context["topic"] == "economy"].iterrows()
-                if isinstance(r.get(column), str) and r[column].strip()]  # no text in that language: left out
+        from lso_analysis.dataset.loaders import context_in
+
+        shown = context_in(self.context[self.context["topic"] == "economy"], self.scope.language)
+        rows = [cl.Claim("covid.context", "text", {"text": r["text"]}, (r["source_id"],))
+                for _, r in shown.iterrows() if isinstance(r["text"], str) and r["text"].strip()]
         return cl.show(self._claims["heading"] + rows, self.scope.language, bullets=False)
 
     def findings(self) -> cl.ClaimList:

@@ -147,10 +147,10 @@ def context_rows(data: Digital, topics) -> list[tuple[str, str]]:
     ``context.csv`` is written in English (``text``); ``text_vi`` holds the Vietnamese text, and a row left
     empty in a language is not shown in that language's edition.
     """
-    column = "text" if data.scope.language == "en" else f"text_{data.scope.language}"
-    rows = data.context[data.context["topic"].isin(list(topics))]
-    texts = rows[column] if column in rows.columns else pd.Series("", index=rows.index)
-    return [(str(t), s) for t, s in zip(texts, rows["source_id"]) if isinstance(t, str) and t.strip()]
+    from lso_analysis.dataset.loaders import context_in
+
+    rows = context_in(data.context[data.context["topic"].isin(list(topics))], data.scope.language)
+    return [(str(t), s) for t, s in zip(rows["text"], rows["source_id"]) if isinstance(t, str) and t.strip()]
 
 
 def fmt_figure(row, language: str = "en") -> str:
